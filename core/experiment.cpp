@@ -1,0 +1,59 @@
+#include "experiment.h"
+
+#include <algorithm>
+#include <array>
+#include <thread>
+
+namespace mtlab {
+
+namespace {
+constexpr std::array<std::string_view, 2> workloadNames = {"cpu", "io"};
+constexpr std::array<std::string_view, 4> strategyNames = {"sync", "threads", "async", "processes"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> fromName(const std::array<std::string_view, N> &names, std::string_view name)
+{
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == name)
+            return static_cast<Enum>(i);
+    return std::nullopt;
+}
+} // namespace
+
+std::string_view workloadName(WorkloadKind kind) noexcept
+{
+    return workloadNames[static_cast<std::size_t>(kind)];
+}
+
+std::string_view strategyName(StrategyKind kind) noexcept
+{
+    return strategyNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<WorkloadKind> workloadFromName(std::string_view name) noexcept
+{
+    return fromName<WorkloadKind>(workloadNames, name);
+}
+
+std::optional<StrategyKind> strategyFromName(std::string_view name) noexcept
+{
+    return fromName<StrategyKind>(strategyNames, name);
+}
+
+int Experiment::workerCount() const noexcept
+{
+    switch (strategy) {
+    case StrategyKind::Sync:
+    case StrategyKind::Async:
+        return 1;
+    case StrategyKind::Threads:
+        return workers > 0 ? workers : 5;
+    case StrategyKind::Processes:
+        if (workers > 0)
+            return workers;
+        return std::max(1u, std::thread::hardware_concurrency());
+    }
+    return 1;
+}
+
+} // namespace mtlab

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mtlab {
+
+enum class WorkloadKind { Cpu, Io };
+enum class StrategyKind { Sync, Threads, Async, Processes };
+
+std::string_view workloadName(WorkloadKind kind) noexcept;
+std::string_view strategyName(StrategyKind kind) noexcept;
+std::optional<WorkloadKind> workloadFromName(std::string_view name) noexcept;
+std::optional<StrategyKind> strategyFromName(std::string_view name) noexcept;
+
+// The I/O workload's settings: where to download from and how the embedded server behaves.
+struct IoOptions {
+    std::string url;          // empty: start the embedded server
+    int delayMs = 100;        // embedded server: think time per request
+    int sizeKb = 50;          // embedded server: body size
+    int setupMs = 0;          // embedded server: extra delay on a connection's first request
+    int maxConcurrent = 0;    // embedded server: 0 = unlimited
+    double errorRate = 0.0;   // embedded server: fraction of faulty answers
+    bool reuse = true;        // keep connections (sessions) alive between requests
+    int timeoutMs = 10'000;
+    int maxBodyMb = 64;
+    int maxInFlight = 0;      // async: 0 = all tasks at once (gather)
+};
+
+// What to run. Everything a run needs is here, so the CLI, the window and the tests agree.
+struct Experiment {
+    WorkloadKind workload = WorkloadKind::Cpu;
+    StrategyKind strategy = StrategyKind::Sync;
+    int tasks = 20;
+    int workers = 0;                           // 0: the strategy's default (workerCount())
+    std::uint64_t n = 400'000'000;             // CPU: the first task's n; task i sums n + i
+    bool gil = false;                          // emulate CPython's interpreter lock
+    int switchMs = 5;                          // its switch interval
+    IoOptions io;
+    std::string workerExecutable;              // processes: empty = next to this executable
+    int crashTask = -1;                        // processes: the worker running it dies (fault drill)
+
+    // Workers the strategy really uses: 1 for sync and async, 5 threads, one process per CPU.
+    int workerCount() const noexcept;
+};
+
+// The article's CPU workload takes n = 5,000,000; in C++ one such task takes milliseconds, so
+// the default is scaled up to take about a tenth of a second.
+inline constexpr std::uint64_t ArticleN = 5'000'000;
+
+} // namespace mtlab

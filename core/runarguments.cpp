@@ -1,0 +1,208 @@
+#include "runarguments.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace mtlab {
+
+namespace {
+
+template <typename T>
+bool parseNumber(std::string_view text, T &out)
+{
+    if (text.empty())
+        return false;
+    const char *end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end;
+}
+
+class Parser
+{
+public:
+    explicit Parser(const std::vector<std::string_view> &args)
+        : m_args(args)
+    {
+    }
+
+    std::variant<RunArguments, ArgumentError> parse();
+
+private:
+    template <typename T>
+    bool integer(std::string_view option, std::string_view text, T low, T high, T &out)
+    {
+        if (!parseNumber(text, out) || out < low || out > high) {
+            fail(std::string(option) + " takes a whole number from " + std::to_string(low) + " to "
+                 + std::to_string(high) + ", not '" + std::string(text) + "'");
+            return false;
+        }
+        return true;
+    }
+    bool fraction(std::string_view option, std::string_view text, double &out)
+    {
+        if (!parseNumber(text, out) || !std::isfinite(out) || out < 0.0 || out > 1.0) {
+            fail(std::string(option) + " takes a fraction from 0 to 1, not '" + std::string(text) + "'");
+            return false;
+        }
+        return true;
+    }
+    bool text(std::string_view option, std::string_view value, std::string &out)
+    {
+        if (value.empty()) {
+            fail(std::string(option) + " needs a non-empty value");
+            return false;
+        }
+        out = std::string(value);
+        return true;
+    }
+    void fail(std::string message)
+    {
+        if (m_error.empty())
+            m_error = std::move(message);
+    }
+    bool option(std::string_view name, std::string_view value, RunArguments &run);
+
+    const std::vector<std::string_view> &m_args;
+    std::string m_error;
+};
+
+bool Parser::option(std::string_view name, std::string_view value, RunArguments &run)
+{
+    Experiment &e = run.experiment;
+    IoOptions &io = e.io;
+    if (name == "--workload") {
+        const auto kind = workloadFromName(value);
+        if (!kind)
+            fail("unknown workload '" + std::string(value) + "' (expected cpu or io)");
+        else
+            e.workload = *kind;
+    } else if (name == "--strategy") {
+        run.strategies.clear();
+        if (value == "all") {
+            run.strategies = {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async,
+                              StrategyKind::Processes};
+        } else if (const auto kind = strategyFromName(value)) {
+            run.strategies = {*kind};
+            e.strategy = *kind;
+        } else {
+            fail("unknown strategy '" + std::string(value)
+                 + "' (expected sync, threads, async, processes or all)");
+        }
+    } else if (name == "--tasks") {
+        integer(name, value, 1, MaxTasks, e.tasks);
+    } else if (name == "--workers") {
+        integer(name, value, 1, MaxWorkers, e.workers);
+    } else if (name == "--n") {
+        integer<std::uint64_t>(name, value, 1, MaxN, e.n);
+    } else if (name == "--switch-ms") {
+        integer(name, value, 1, 10'000, e.switchMs);
+    } else if (name == "--trace") {
+        text(name, value, run.tracePath);
+    } else if (name == "--png") {
+        text(name, value, run.pngPath);
+    } else if (name == "--svg") {
+        text(name, value, run.svgPath);
+    } else if (name == "--pdf") {
+        text(name, value, run.pdfPath);
+    } else if (name == "--url") {
+        text(name, value, io.url);
+    } else if (name == "--delay-ms") {
+        integer(name, value, 0, 600'000, io.delayMs);
+    } else if (name == "--size-kb") {
+        integer(name, value, 0, 1'048'576, io.sizeKb);
+    } else if (name == "--setup-ms") {
+        integer(name, value, 0, 600'000, io.setupMs);
+    } else if (name == "--max-concurrent") {
+        integer(name, value, 0, MaxTasks, io.maxConcurrent);
+    } else if (name == "--error-rate") {
+        fraction(name, value, io.errorRate);
+    } else if (name == "--timeout-ms") {
+        integer(name, value, 1, 3'600'000, io.timeoutMs);
+    } else if (name == "--max-body-mb") {
+        integer(name, value, 1, 4096, io.maxBodyMb);
+    } else if (name == "--max-in-flight") {
+        integer(name, value, 0, MaxTasks, io.maxInFlight);
+    } else if (name == "--worker-executable") {
+        text(name, value, e.workerExecutable);
+    } else if (name == "--crash-task") {
+        integer(name, value, 0, MaxTasks, e.crashTask);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+std::variant<RunArguments, ArgumentError> Parser::parse()
+{
+    RunArguments run;
+    bool strategyGiven = false;
+    for (std::size_t i = 0; i < m_args.size() && m_error.empty(); ++i) {
+        std::string_view arg = m_args[i];
+        if (arg == "--gil") {
+            run.experiment.gil = true;
+            continue;
+        }
+        if (arg == "--json") {
+            run.json = true;
+            continue;
+        }
+        if (arg == "--no-reuse") {
+            run.experiment.io.reuse = false;
+            continue;
+        }
+        if (!arg.starts_with("--")) {
+            fail("unexpected argument '" + std::string(arg) + "'");
+            break;
+        }
+        std::string_view value;
+        if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+            value = arg.substr(eq + 1);
+            arg = arg.substr(0, eq);
+        } else if (i + 1 < m_args.size()) {
+            value = m_args[++i];
+        } else {
+            fail(std::string(arg) + " needs a value");
+            break;
+        }
+        strategyGiven = strategyGiven || arg == "--strategy";
+        if (!option(arg, value, run))
+            fail("unknown option '" + std::string(arg) + "'");
+    }
+    if (!m_error.empty())
+        return ArgumentError{m_error};
+    if (!strategyGiven)
+        run.strategies = {run.experiment.strategy};
+    return run;
+}
+
+} // namespace
+
+std::variant<RunArguments, ArgumentError> parseRunArguments(const std::vector<std::string_view> &args)
+{
+    return Parser(args).parse();
+}
+
+std::vector<std::string> experimentToArguments(const Experiment &e)
+{
+    std::vector<std::string> args = {"--workload", std::string(workloadName(e.workload)),
+                                     "--tasks", std::to_string(e.tasks),
+                                     "--n", std::to_string(e.n),
+                                     "--switch-ms", std::to_string(e.switchMs),
+                                     "--timeout-ms", std::to_string(e.io.timeoutMs),
+                                     "--max-body-mb", std::to_string(e.io.maxBodyMb)};
+    if (e.gil)
+        args.emplace_back("--gil");
+    if (!e.io.reuse)
+        args.emplace_back("--no-reuse");
+    if (!e.io.url.empty()) {
+        args.emplace_back("--url");
+        args.push_back(e.io.url);
+    }
+    if (e.crashTask >= 0) {
+        args.emplace_back("--crash-task");
+        args.push_back(std::to_string(e.crashTask));
+    }
+    return args;
+}
+
+} // namespace mtlab

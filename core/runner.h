@@ -1,0 +1,47 @@
+#pragma once
+
+#include "experiment.h"
+#include "trace.h"
+
+#include <map>
+#include <memory>
+#include <stop_token>
+#include <string>
+
+namespace mtlab {
+
+class TraceCollector;
+
+// One strategy executing one experiment, after the fact.
+struct RunResult {
+    Experiment experiment;
+    Trace trace;
+    std::int64_t wallNs = 0;
+    int ok = 0;
+    int failed = 0;
+    bool cancelled = false;
+    u128 result = 0;                   // CPU: the sum of all task results
+    std::int64_t bytes = 0;            // I/O: body bytes received in all
+    std::map<std::string, int> errors; // failed tasks by reason
+    std::string problem;               // why nothing could run, empty otherwise
+
+    std::int64_t cpuNs() const { return trace.totalNs(State::Cpu); }
+};
+
+// Runs one experiment. The collector can be polled from another thread while run() works,
+// which is how a live view watches the timeline grow.
+class Runner
+{
+public:
+    explicit Runner(Experiment experiment);
+    ~Runner();
+
+    TraceCollector &collector() noexcept { return *m_collector; }
+    RunResult run(std::stop_token stop = {});
+
+private:
+    Experiment m_experiment;
+    std::unique_ptr<TraceCollector> m_collector;
+};
+
+} // namespace mtlab

@@ -1,0 +1,124 @@
+#include "runreport.h"
+
+#include "chrometrace.h"
+#include "decimal.h"
+#include "jsonwriter.h"
+#include "runner.h"
+
+#include <cstdio>
+
+namespace mtlab {
+
+namespace {
+
+std::string format(const char *pattern, auto... values)
+{
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, pattern, values...);
+    return buffer;
+}
+
+std::string grouped(std::uint64_t value)
+{
+    std::string digits = std::to_string(value);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+std::string seconds(std::int64_t ns)
+{
+    return format("%.3f s", static_cast<double>(ns) / 1e9);
+}
+
+std::string workloadLine(const RunResult &run)
+{
+    const Experiment &e = run.experiment;
+    if (e.workload == WorkloadKind::Cpu)
+        return format("CPU workload: %d tasks, sum of squares below n = %s .. %s", e.tasks,
+                      grouped(e.n).c_str(), grouped(e.n + static_cast<std::uint64_t>(e.tasks) - 1).c_str());
+    return format("I/O workload: %d downloads of %s", e.tasks,
+                  e.io.url.empty() ? "the embedded server" : e.io.url.c_str());
+}
+
+} // namespace
+
+double speedupOverSync(const std::vector<RunResult> &runs, const RunResult &run)
+{
+    for (const RunResult &other : runs)
+        if (other.experiment.strategy == StrategyKind::Sync && other.wallNs > 0 && run.wallNs > 0)
+            return static_cast<double>(other.wallNs) / static_cast<double>(run.wallNs);
+    return 0.0;
+}
+
+std::string reportTable(const std::vector<RunResult> &runs)
+{
+    if (runs.empty())
+        return {};
+    std::string out = workloadLine(runs.front()) + "\n\n";
+    out += format("%-34s %8s %11s %9s %10s\n", "strategy", "workers", "wall time", "speedup", "ok/failed");
+    for (const RunResult &run : runs) {
+        const double speedup = speedupOverSync(runs, run);
+        out += format("%-34s %8d %11s %9s %10s%s\n", runLabel(run).c_str(),
+                      run.experiment.workerCount(), seconds(run.wallNs).c_str(),
+                      speedup > 0 ? format("%.2fx", speedup).c_str() : "-",
+                      format("%d/%d", run.ok, run.failed).c_str(), run.cancelled ? "  cancelled" : "");
+    }
+    const RunResult &first = runs.front();
+    if (first.experiment.workload == WorkloadKind::Cpu) {
+        out += "\nsum of all task results: " + toDecimal(first.result) + "\n";
+        if (first.experiment.n != ArticleN)
+            out += "note: the article's n = 5,000,000 takes a few milliseconds per task in C++, so n is\n"
+                   "scaled up to make a task last about a tenth of a second; --n 5000000 runs the original.\n";
+    }
+    for (const RunResult &run : runs)
+        for (const auto &[reason, count] : run.errors)
+            out += format("%s: %d failed: %s\n", std::string(strategyName(run.experiment.strategy)).c_str(),
+                          count, reason.c_str());
+    return out;
+}
+
+std::string reportJson(const std::vector<RunResult> &runs)
+{
+    std::string out;
+    JsonWriter json(out);
+    json.raw("{").key("runs").raw("[");
+    bool first = true;
+    for (const RunResult &run : runs) {
+        const Experiment &e = run.experiment;
+        json.raw(first ? "{" : ",{");
+        first = false;
+        json.key("workload").string(workloadName(e.workload));
+        json.raw(",").key("strategy").string(strategyName(e.strategy));
+        json.raw(",").key("label").string(runLabel(run));
+        json.raw(",").key("tasks").number(e.tasks);
+        json.raw(",").key("workers").number(e.workerCount());
+        json.raw(",").key("gil").boolean(e.gil);
+        json.raw(",").key("ok").number(run.ok);
+        json.raw(",").key("failed").number(run.failed);
+        json.raw(",").key("cancelled").boolean(run.cancelled);
+        json.raw(",").key("wall_ms").fixed(static_cast<double>(run.wallNs) / 1e6, 3);
+        json.raw(",").key("cpu_ms").fixed(static_cast<double>(run.cpuNs()) / 1e6, 3);
+        json.raw(",").key("lanes").number(run.trace.workerLaneCount());
+        const double speedup = speedupOverSync(runs, run);
+        if (speedup > 0)
+            json.raw(",").key("speedup").fixed(speedup, 3);
+        if (e.workload == WorkloadKind::Cpu) {
+            json.raw(",").key("n").number(static_cast<std::int64_t>(e.n));
+            json.raw(",").key("result").string(toDecimal(run.result));
+        } else {
+            json.raw(",").key("bytes").number(run.bytes);
+        }
+        json.raw(",").key("errors").raw("{");
+        bool firstError = true;
+        for (const auto &[reason, count] : run.errors) {
+            json.raw(firstError ? "" : ",").key(reason).number(count);
+            firstError = false;
+        }
+        json.raw("}}");
+    }
+    json.raw("]}\n");
+    return out;
+}
+
+} // namespace mtlab

@@ -1,0 +1,87 @@
+#include "tracecollector.h"
+
+#include <algorithm>
+
+namespace mtlab {
+
+TraceCollector::TraceCollector(std::int64_t origin)
+    : m_origin(origin)
+{
+}
+
+std::int32_t TraceCollector::addLane(Lane lane)
+{
+    std::lock_guard lock(m_mutex);
+    lane.id = static_cast<std::int32_t>(m_lanes.size());
+    m_lanes.push_back(std::move(lane));
+    return m_lanes.back().id;
+}
+
+void TraceCollector::setLaneName(std::int32_t lane, std::string name)
+{
+    std::lock_guard lock(m_mutex);
+    m_lanes.at(lane).name = std::move(name);
+}
+
+void TraceCollector::setLaneIds(std::int32_t lane, std::int64_t pid, std::int64_t tid)
+{
+    std::lock_guard lock(m_mutex);
+    m_lanes.at(lane).pid = pid;
+    m_lanes.at(lane).tid = tid;
+}
+
+std::int32_t TraceCollector::addDetail(std::string text)
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = std::find(m_details.begin(), m_details.end(), text);
+    if (it != m_details.end())
+        return static_cast<std::int32_t>(it - m_details.begin());
+    m_details.push_back(std::move(text));
+    return static_cast<std::int32_t>(m_details.size() - 1);
+}
+
+void TraceCollector::append(std::vector<Span> &batch)
+{
+    if (batch.empty())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_spans.insert(m_spans.end(), batch.begin(), batch.end());
+    }
+    batch.clear();
+}
+
+void TraceCollector::taskFinished(TaskRecord record)
+{
+    const bool ok = record.ok;
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back(std::move(record));
+    }
+    if (!ok)
+        m_failed.fetch_add(1, std::memory_order_relaxed);
+    m_done.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::vector<Lane> TraceCollector::lanes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lanes;
+}
+
+std::vector<Span> TraceCollector::spansSince(std::size_t *cursor) const
+{
+    std::lock_guard lock(m_mutex);
+    const std::size_t from = std::min(*cursor, m_spans.size());
+    std::vector<Span> out(m_spans.begin() + static_cast<std::ptrdiff_t>(from), m_spans.end());
+    *cursor = m_spans.size();
+    return out;
+}
+
+Trace TraceCollector::finish()
+{
+    std::lock_guard lock(m_mutex);
+    return Trace(m_lanes, m_spans, m_details, m_tasks, m_origin);
+}
+
+} // namespace mtlab

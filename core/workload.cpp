@@ -1,0 +1,19 @@
+#include "workload.h"
+
+#include "cpuworkload.h"
+#include "experiment.h"
+
+namespace mtlab {
+
+std::unique_ptr<Workload> makeWorkload(const Experiment &experiment)
+{
+    switch (experiment.workload) {
+    case WorkloadKind::Cpu:
+        return std::make_unique<CpuWorkload>(experiment.tasks, experiment.n);
+    case WorkloadKind::Io:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace mtlab

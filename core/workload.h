@@ -1,0 +1,51 @@
+#pragma once
+
+#include "trace.h"
+
+#include <memory>
+#include <stop_token>
+#include <string>
+
+namespace mtlab {
+
+class InterpreterLock;
+class Recorder;
+struct Experiment;
+
+// Everything a task needs from the worker that runs it.
+struct WorkerContext {
+    Recorder &recorder;          // the worker's lane
+    std::stop_token stop;        // the run was cancelled
+    InterpreterLock *gil = nullptr; // the process's interpreter lock, when emulated
+};
+
+struct TaskOutcome {
+    bool ok = true;
+    bool newConnection = false;
+    u128 value = 0;
+    std::int64_t bytes = 0;
+    std::string error;
+
+    static TaskOutcome failure(std::string why)
+    {
+        TaskOutcome o;
+        o.ok = false;
+        o.error = std::move(why);
+        return o;
+    }
+};
+
+// One kind of work, split into tasks. run() executes one task to completion on the calling
+// worker and records its spans on the worker's lane; the strategies only decide who runs what
+// and when, so every strategy runs exactly the same task code (in a worker process too).
+class Workload
+{
+public:
+    virtual ~Workload() = default;
+    virtual int taskCount() const = 0;
+    virtual TaskOutcome run(int task, WorkerContext &context) = 0;
+};
+
+std::unique_ptr<Workload> makeWorkload(const Experiment &experiment);
+
+} // namespace mtlab

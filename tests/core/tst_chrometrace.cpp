@@ -1,0 +1,125 @@
+#include "chrometrace.h"
+#include "runner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTest>
+
+using namespace mtlab;
+
+class TestChromeTrace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void isValidJsonWithEveryEventComplete();
+    void metadataNamesRunsAndLanes();
+    void spansRoundTrip();
+    void escapesText();
+
+private:
+    QJsonArray events() const;
+    std::vector<RunResult> m_runs;
+};
+
+void TestChromeTrace::initTestCase()
+{
+    for (const StrategyKind kind : {StrategyKind::Sync, StrategyKind::Threads}) {
+        Experiment e;
+        e.strategy = kind;
+        e.tasks = 4;
+        e.workers = 2;
+        e.n = 200'000;
+        m_runs.push_back(Runner(e).run());
+    }
+}
+
+QJsonArray TestChromeTrace::events() const
+{
+    const std::string json = chromeTraceJson({&m_runs[0], &m_runs[1]});
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << error.errorString() << "at" << error.offset;
+    return doc.object().value(QLatin1String("traceEvents")).toArray();
+}
+
+void TestChromeTrace::isValidJsonWithEveryEventComplete()
+{
+    const QJsonArray all = events();
+    QVERIFY(!all.isEmpty());
+    int complete = 0;
+    for (const QJsonValue &value : all) {
+        const QJsonObject event = value.toObject();
+        const QString ph = event.value(QLatin1String("ph")).toString();
+        QVERIFY(ph == QLatin1String("X") || ph == QLatin1String("M"));
+        if (ph != QLatin1String("X"))
+            continue;
+        ++complete;
+        for (const char *key : {"ts", "dur", "pid", "tid", "name"})
+            QVERIFY2(event.contains(QLatin1String(key)), key);
+        QVERIFY(event.value(QLatin1String("ts")).toDouble() >= 0);
+        QVERIFY(event.value(QLatin1String("dur")).toDouble() >= 0);
+    }
+    QCOMPARE(complete, int(m_runs[0].trace.spans().size() + m_runs[1].trace.spans().size()));
+}
+
+void TestChromeTrace::metadataNamesRunsAndLanes()
+{
+    QStringList processes;
+    QSet<QString> threads;
+    for (const QJsonValue &value : events()) {
+        const QJsonObject event = value.toObject();
+        const QString name = event.value(QLatin1String("name")).toString();
+        const QString arg = event.value(QLatin1String("args")).toObject().value(QLatin1String("name")).toString();
+        if (name == QLatin1String("process_name"))
+            processes << arg;
+        if (name == QLatin1String("thread_name"))
+            threads << arg;
+    }
+    QCOMPARE(processes.size(), 2);
+    QVERIFY(processes[0].startsWith(QLatin1String("sync")));
+    QVERIFY(processes[1].startsWith(QLatin1String("threads, 2 workers")));
+    QVERIFY(threads.contains(QLatin1String("main thread")));
+    QVERIFY(threads.contains(QLatin1String("thread 2")));
+}
+
+// Every span comes back: its state as the name, its task and result in args, its time in µs.
+void TestChromeTrace::spansRoundTrip()
+{
+    const Trace &trace = m_runs[0].trace;
+    int cpu = 0;
+    for (const QJsonValue &value : events()) {
+        const QJsonObject event = value.toObject();
+        if (event.value(QLatin1String("pid")).toInt() != 1 || event.value(QLatin1String("ph")).toString() != QLatin1String("X"))
+            continue;
+        QCOMPARE(event.value(QLatin1String("name")).toString(), QStringLiteral("cpu"));
+        const QJsonObject args = event.value(QLatin1String("args")).toObject();
+        const int task = args.value(QLatin1String("task")).toInt();
+        const Span &span = trace.spans()[cpu++];
+        QCOMPARE(task, span.task);
+        QCOMPARE(args.value(QLatin1String("result")).toString(),
+                 QString::fromStdString(toDecimal(trace.tasks()[task].value)));
+        QCOMPARE(qint64(event.value(QLatin1String("ts")).toDouble() * 1000 + 0.5), qint64(span.begin - trace.origin()));
+    }
+    QCOMPARE(cpu, 4);
+}
+
+void TestChromeTrace::escapesText()
+{
+    RunResult run;
+    run.trace = Trace({Lane{0, LaneKind::MainThread, "lane \"one\"\n\\", 1, 1, -1, 0}},
+                      {Span{10, 20, 0, 0, 0, State::Failed, IoPhase::None}}, {"bad \"quote\"\t"},
+                      {TaskRecord{0, 0, false, false, 0, 0, "bad \"quote\"\t"}}, 0);
+    const std::string json = chromeTraceJson({&run});
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(QString::fromUtf8(QJsonDocument(doc).toJson()).contains(QStringLiteral("lane \\\"one\\\"\\n\\\\")));
+}
+
+QTEST_APPLESS_MAIN(TestChromeTrace)
+#include "tst_chrometrace.moc"

@@ -1,0 +1,127 @@
+#include "runarguments.h"
+
+#include <QTest>
+
+using namespace mtlab;
+
+class TestRunArguments : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void parsesEveryOption();
+    void rejects_data();
+    void rejects();
+    void experimentRoundTrips();
+
+private:
+    static std::variant<RunArguments, ArgumentError> parse(const QStringList &args);
+};
+
+std::variant<RunArguments, ArgumentError> TestRunArguments::parse(const QStringList &args)
+{
+    std::vector<std::string> storage;
+    for (const QString &a : args)
+        storage.push_back(a.toStdString());
+    return parseRunArguments({storage.begin(), storage.end()});
+}
+
+void TestRunArguments::defaults()
+{
+    const auto parsed = parse({});
+    const RunArguments &run = std::get<RunArguments>(parsed);
+    QCOMPARE(run.experiment.workload, WorkloadKind::Cpu);
+    QCOMPARE(run.strategies, std::vector<StrategyKind>{StrategyKind::Sync});
+    QCOMPARE(run.experiment.tasks, 20);
+    QCOMPARE(run.experiment.switchMs, 5);
+    QVERIFY(!run.experiment.gil);
+    QVERIFY(!run.json);
+    Experiment threads;
+    threads.strategy = StrategyKind::Threads;
+    QCOMPARE(threads.workerCount(), 5); // as in the article
+}
+
+void TestRunArguments::parsesEveryOption()
+{
+    const auto parsed = parse({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy=all"),
+                               QStringLiteral("--tasks"), QStringLiteral("100"), QStringLiteral("--workers"), QStringLiteral("7"),
+                               QStringLiteral("--n"), QStringLiteral("5000000"), QStringLiteral("--gil"),
+                               QStringLiteral("--switch-ms"), QStringLiteral("2"), QStringLiteral("--trace"), QStringLiteral("t.json"),
+                               QStringLiteral("--json"), QStringLiteral("--no-reuse"), QStringLiteral("--delay-ms"), QStringLiteral("250"),
+                               QStringLiteral("--error-rate"), QStringLiteral("0.25"), QStringLiteral("--max-in-flight"), QStringLiteral("10")});
+    QVERIFY(std::holds_alternative<RunArguments>(parsed));
+    const RunArguments &run = std::get<RunArguments>(parsed);
+    QCOMPARE(run.experiment.workload, WorkloadKind::Io);
+    QCOMPARE(run.strategies.size(), std::size_t(4));
+    QCOMPARE(run.experiment.tasks, 100);
+    QCOMPARE(run.experiment.workers, 7);
+    QCOMPARE(run.experiment.n, std::uint64_t(5'000'000));
+    QVERIFY(run.experiment.gil);
+    QCOMPARE(run.experiment.switchMs, 2);
+    QCOMPARE(run.tracePath, std::string("t.json"));
+    QVERIFY(run.json);
+    QVERIFY(!run.experiment.io.reuse);
+    QCOMPARE(run.experiment.io.delayMs, 250);
+    QCOMPARE(run.experiment.io.errorRate, 0.25);
+    QCOMPARE(run.experiment.io.maxInFlight, 10);
+}
+
+void TestRunArguments::rejects_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown workload") << QStringList{QStringLiteral("--workload"), QStringLiteral("gpu")} << QStringLiteral("unknown workload 'gpu'");
+    QTest::newRow("unknown strategy") << QStringList{QStringLiteral("--strategy"), QStringLiteral("fibers")} << QStringLiteral("unknown strategy 'fibers'");
+    QTest::newRow("zero tasks") << QStringList{QStringLiteral("--tasks"), QStringLiteral("0")} << QStringLiteral("--tasks takes a whole number from 1");
+    QTest::newRow("negative workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("-3")} << QStringLiteral("--workers takes a whole number from 1");
+    QTest::newRow("non-numeric") << QStringList{QStringLiteral("--tasks"), QStringLiteral("ten")} << QStringLiteral("not 'ten'");
+    QTest::newRow("trailing junk") << QStringList{QStringLiteral("--n"), QStringLiteral("12x")} << QStringLiteral("not '12x'");
+    QTest::newRow("n too large") << QStringList{QStringLiteral("--n"), QStringLiteral("5000000000")} << QStringLiteral("--n takes");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("--tasks")} << QStringLiteral("--tasks needs a value");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--turbo"), QStringLiteral("1")} << QStringLiteral("unknown option '--turbo'");
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("cpu")} << QStringLiteral("unexpected argument 'cpu'");
+    QTest::newRow("error rate above 1") << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1.5")} << QStringLiteral("--error-rate takes a fraction");
+    QTest::newRow("empty trace path") << QStringList{QStringLiteral("--trace=")} << QStringLiteral("--trace needs a non-empty value");
+}
+
+void TestRunArguments::rejects()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const auto parsed = parse(args);
+    QVERIFY(std::holds_alternative<ArgumentError>(parsed));
+    const QString got = QString::fromStdString(std::get<ArgumentError>(parsed).message);
+    QVERIFY2(got.contains(message), qPrintable(got));
+    QVERIFY(!got.contains(QLatin1Char('\n')));
+}
+
+void TestRunArguments::experimentRoundTrips()
+{
+    Experiment e;
+    e.workload = WorkloadKind::Io;
+    e.tasks = 33;
+    e.n = 123'456;
+    e.gil = true;
+    e.switchMs = 7;
+    e.io.url = "http://127.0.0.1:8080/x";
+    e.io.reuse = false;
+    e.io.timeoutMs = 1234;
+    e.crashTask = 4;
+    const std::vector<std::string> args = experimentToArguments(e);
+    const auto parsed = parseRunArguments({args.begin(), args.end()});
+    QVERIFY(std::holds_alternative<RunArguments>(parsed));
+    const Experiment &back = std::get<RunArguments>(parsed).experiment;
+    QCOMPARE(back.workload, e.workload);
+    QCOMPARE(back.tasks, e.tasks);
+    QCOMPARE(back.n, e.n);
+    QCOMPARE(back.gil, e.gil);
+    QCOMPARE(back.switchMs, e.switchMs);
+    QCOMPARE(back.io.url, e.io.url);
+    QCOMPARE(back.io.reuse, e.io.reuse);
+    QCOMPARE(back.io.timeoutMs, e.io.timeoutMs);
+    QCOMPARE(back.crashTask, e.crashTask);
+}
+
+QTEST_APPLESS_MAIN(TestRunArguments)
+#include "tst_runarguments.moc"

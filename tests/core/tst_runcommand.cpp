@@ -1,0 +1,134 @@
+#include "cpuworkload.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mtlab;
+
+// `multitask-lab run` as scripts use it: the real executable, its exit codes and its output.
+class TestRunCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void badArgumentsExitWithTwo_data();
+    void badArgumentsExitWithTwo();
+    void jsonReportsEveryStrategy();
+    void tableIsReadable();
+    void traceIsWrittenWhole();
+
+private:
+    struct Result {
+        int exitCode = -1;
+        QByteArray out, err;
+    };
+    static Result run(const QStringList &args);
+};
+
+TestRunCommand::Result TestRunCommand::run(const QStringList &args)
+{
+    QProcess process;
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
+                  QStringList{QStringLiteral("run")} + args);
+    if (!process.waitForFinished(120'000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void TestRunCommand::badArgumentsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown workload") << QStringList{QStringLiteral("--workload"), QStringLiteral("disk")} << QStringLiteral("disk");
+    QTest::newRow("zero tasks") << QStringList{QStringLiteral("--tasks"), QStringLiteral("0")} << QStringLiteral("--tasks");
+    QTest::newRow("negative workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("-3")} << QStringLiteral("--workers");
+    QTest::newRow("non-numeric") << QStringList{QStringLiteral("--n"), QStringLiteral("many")} << QStringLiteral("--n");
+    QTest::newRow("unwritable trace") << QStringList{QStringLiteral("--trace"), QStringLiteral("/nonexistent-folder/t.json")}
+                                      << QStringLiteral("/nonexistent-folder/t.json");
+    QTest::newRow("trace path is a folder") << QStringList{QStringLiteral("--trace"), QDir::tempPath()} << QStringLiteral("folder");
+}
+
+void TestRunCommand::badArgumentsExitWithTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Result r = run(args + QStringList{QStringLiteral("--tasks"), QStringLiteral("1"), QStringLiteral("--n"), QStringLiteral("1000")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+}
+
+void TestRunCommand::jsonReportsEveryStrategy()
+{
+    const Result r = run({QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("all"),
+                          QStringLiteral("--tasks"), QStringLiteral("6"), QStringLiteral("--workers"), QStringLiteral("2"),
+                          QStringLiteral("--n"), QStringLiteral("1000000"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray runs = doc.object().value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 4);
+    u128 expected = 0;
+    for (int i = 0; i < 6; ++i)
+        expected += sumOfSquaresClosedForm(1'000'000 + i);
+    const QStringList strategies{QStringLiteral("sync"), QStringLiteral("threads"), QStringLiteral("async"), QStringLiteral("processes")};
+    for (int i = 0; i < 4; ++i) {
+        const QJsonObject o = runs[i].toObject();
+        QCOMPARE(o.value(QLatin1String("strategy")).toString(), strategies[i]);
+        QCOMPARE(o.value(QLatin1String("workload")).toString(), QStringLiteral("cpu"));
+        QCOMPARE(o.value(QLatin1String("tasks")).toInt(), 6);
+        QCOMPARE(o.value(QLatin1String("ok")).toInt(), 6);
+        QCOMPARE(o.value(QLatin1String("failed")).toInt(), 0);
+        QVERIFY(o.value(QLatin1String("wall_ms")).toDouble() > 0);
+        QVERIFY(o.value(QLatin1String("cpu_ms")).toDouble() > 0);
+        QVERIFY(o.value(QLatin1String("lanes")).toInt() >= 1);
+        QCOMPARE(o.value(QLatin1String("result")).toString(), QString::fromStdString(toDecimal(expected)));
+    }
+    QCOMPARE(runs[1].toObject().value(QLatin1String("workers")).toInt(), 2);
+    QCOMPARE(runs[1].toObject().value(QLatin1String("lanes")).toInt(), 2);
+}
+
+void TestRunCommand::tableIsReadable()
+{
+    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("threads"), QStringLiteral("--tasks"), QStringLiteral("3"),
+                          QStringLiteral("--n"), QStringLiteral("5000000")});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    for (const char *column : {"strategy", "workers", "wall time", "speedup", "ok/failed"})
+        QVERIFY2(out.contains(QLatin1String(column)), column);
+    QVERIFY(out.contains(QStringLiteral("threads, 5 workers")));
+    QVERIFY(out.contains(QStringLiteral("3/0")));
+    QVERIFY(!out.contains(QStringLiteral("running"))); // progress goes to stderr
+    QVERIFY(QString::fromUtf8(r.err).contains(QStringLiteral("running threads")));
+}
+
+void TestRunCommand::traceIsWrittenWhole()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trace.json"));
+    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"), QStringLiteral("4"),
+                          QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--n"), QStringLiteral("100000"),
+                          QStringLiteral("--trace"), path});
+    QCOMPARE(r.exitCode, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    QVERIFY(doc.isObject());
+    int processNames = 0;
+    for (const QJsonValue &event : doc.object().value(QLatin1String("traceEvents")).toArray())
+        processNames += event.toObject().value(QLatin1String("name")).toString() == QLatin1String("process_name");
+    QCOMPARE(processNames, 4);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("trace.json")}); // no temp file left
+}
+
+QTEST_GUILESS_MAIN(TestRunCommand)
+#include "tst_runcommand.moc"
