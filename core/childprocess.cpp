@@ -58,10 +58,7 @@ int makePipe(int ends[2]) noexcept
 
 ChildProcess::~ChildProcess()
 {
-    closeInput();
-    closeFd(m_out);
-    if (m_pid > 0 && !m_status)
-        end(std::chrono::milliseconds(0));
+    end(std::chrono::milliseconds(0));
 }
 
 std::string ChildProcess::start(const std::string &program, const std::vector<std::string> &args)
@@ -90,7 +87,10 @@ std::string ChildProcess::start(const std::string &program, const std::vector<st
     for (const int signal : {SIGPIPE, SIGTERM, SIGINT, SIGCHLD})
         sigaddset(&signals, signal);
     posix_spawnattr_setsigdefault(&attributes, &signals);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    // Its own process group: Ctrl-C in a terminal reaches only us, and we end the child.
+    posix_spawnattr_setpgroup(&attributes, 0);
+    posix_spawnattr_setflags(&attributes,
+                             POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
 
     std::vector<char *> argv;
     argv.push_back(const_cast<char *>(program.c_str()));
@@ -201,15 +201,17 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout)
 
 int ChildProcess::end(std::chrono::milliseconds grace)
 {
-    if (const auto status = wait(grace))
-        return *status;
-    signal(SIGKILL);
-    int status = 0;
-    pid_t done = -1;
-    while ((done = ::waitpid(m_pid, &status, 0)) < 0 && errno == EINTR) {
+    if (m_pid > 0 && !wait(grace)) {
+        signal(SIGKILL);
+        int status = 0;
+        pid_t done = -1;
+        while ((done = ::waitpid(m_pid, &status, 0)) < 0 && errno == EINTR) {
+        }
+        m_status = done == m_pid ? status : -1;
     }
-    m_status = done == m_pid ? status : -1;
-    return *m_status;
+    closeInput();
+    closeFd(m_out);
+    return m_status.value_or(-1);
 }
 
 std::string ChildProcess::describe(int status)

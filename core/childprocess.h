@@ -44,7 +44,8 @@ public:
     void signal(int signal) noexcept;
     // Reaps the child if it ends within timeout: its wait status, or nothing if it still runs.
     std::optional<int> wait(std::chrono::milliseconds timeout);
-    // Gives the child grace to end on its own, then kills it; always reaps. The wait status.
+    // Gives the child grace to end on its own, then kills it; always reaps it and closes the
+    // pipes (read its output to the end first). The wait status.
     int end(std::chrono::milliseconds grace);
 
     // "exited with code 3", "killed by signal 9 (Killed)".

@@ -1,9 +1,12 @@
 #include "runner.h"
 
 #include "clock.h"
+#include "embeddedserver.h"
 #include "strategy.h"
 #include "tracecollector.h"
 #include "workload.h"
+
+#include <sys/resource.h>
 
 namespace mtlab {
 
@@ -15,18 +18,65 @@ Runner::Runner(Experiment experiment)
 
 Runner::~Runner() = default;
 
+namespace {
+
+// Raises the open-files soft limit to the hard limit, once: thousands of downloads in flight
+// need a socket each.
+std::uint64_t openFileLimit()
+{
+    static const std::uint64_t limit = [] {
+        rlimit fds{};
+        if (::getrlimit(RLIMIT_NOFILE, &fds) != 0)
+            return std::uint64_t{1024};
+        fds.rlim_cur = fds.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &fds);
+        ::getrlimit(RLIMIT_NOFILE, &fds);
+        return static_cast<std::uint64_t>(fds.rlim_cur);
+    }();
+    return limit;
+}
+
+// Says so before starting when the downloads in flight at once cannot all have a socket,
+// rather than failing half of them.
+std::string checkOpenFiles(const Experiment &e)
+{
+    if (e.workload != WorkloadKind::Io)
+        return {};
+    std::uint64_t inFlight = 1;
+    if (e.strategy == StrategyKind::Threads)
+        inFlight = static_cast<std::uint64_t>(e.workerCount());
+    else if (e.strategy == StrategyKind::Async)
+        inFlight = static_cast<std::uint64_t>(e.io.maxInFlight > 0 ? std::min(e.io.maxInFlight, e.tasks) : e.tasks);
+    constexpr std::uint64_t Reserve = 64; // the program's own files, pipes and the like
+    const std::uint64_t limit = openFileLimit();
+    if (inFlight + Reserve <= limit)
+        return {};
+    return std::to_string(inFlight) + " downloads at once need about " + std::to_string(inFlight + Reserve)
+        + " open files, but this system allows " + std::to_string(limit)
+        + "; lower --tasks or set --max-in-flight";
+}
+
+} // namespace
+
 RunResult Runner::run(std::stop_token stop)
 {
     RunResult result;
+    result.problem = checkOpenFiles(m_experiment);
+    if (result.problem.empty() && m_experiment.workload == WorkloadKind::Io && m_experiment.io.url.empty()) {
+        m_server = std::make_unique<EmbeddedServer>();
+        result.problem = m_server->start(m_experiment.io);
+        m_experiment.io.url = m_server->url();
+    }
     result.experiment = m_experiment;
+    if (!result.problem.empty()) {
+        result.trace = m_collector->finish();
+        return result;
+    }
     const std::unique_ptr<Workload> workload = makeWorkload(m_experiment);
     const std::unique_ptr<Strategy> strategy = makeStrategy(m_experiment.strategy);
     const std::int64_t begin = nowNs();
     m_collector->setOrigin(begin);
-    if (workload && strategy)
-        strategy->run(*workload, m_experiment, *m_collector, stop);
-    else
-        result.problem = "this workload is not available";
+    strategy->run(*workload, m_experiment, *m_collector, stop);
     result.wallNs = nowNs() - begin;
     result.cancelled = stop.stop_requested();
     result.trace = m_collector->finish();

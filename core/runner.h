@@ -10,6 +10,7 @@
 
 namespace mtlab {
 
+class EmbeddedServer;
 class TraceCollector;
 
 // One strategy executing one experiment, after the fact.
@@ -29,7 +30,8 @@ struct RunResult {
 };
 
 // Runs one experiment. The collector can be polled from another thread while run() works,
-// which is how a live view watches the timeline grow.
+// which is how a live view watches the timeline grow. An I/O experiment without a URL gets the
+// embedded server, started before the clock starts and stopped with the runner.
 class Runner
 {
 public:
@@ -42,6 +44,7 @@ public:
 private:
     Experiment m_experiment;
     std::unique_ptr<TraceCollector> m_collector;
+    std::unique_ptr<EmbeddedServer> m_server;
 };
 
 } // namespace mtlab

@@ -16,7 +16,8 @@ void SyncStrategy::run(Workload &workload, const Experiment &, TraceCollector &c
     lane.pid = currentProcessId();
     lane.tid = currentThreadId();
     Recorder recorder(collector, collector.addLane(std::move(lane)));
-    WorkerContext context{recorder, stop, nullptr};
+    const std::unique_ptr<WorkerSession> session = workload.openSession();
+    WorkerContext context{recorder, stop, nullptr, session.get()};
     for (int task = 0; task < workload.taskCount() && !stop.stop_requested(); ++task)
         runTask(workload, task, context);
 }

@@ -48,7 +48,9 @@ void ThreadPoolStrategy::run(Workload &workload, const Experiment &experiment,
             threads.emplace_back([&, w] {
                 collector.setLaneIds(lanes[w], currentProcessId(), currentThreadId());
                 Recorder recorder(collector, lanes[w]);
-                WorkerContext context{recorder, stop, gil.get()};
+                // Each thread its own session, like the article's threading.local().
+                const std::unique_ptr<WorkerSession> session = workload.openSession();
+                WorkerContext context{recorder, stop, gil.get(), session.get()};
                 while (const auto next = queue.pop()) {
                     const std::int64_t picked = nowNs();
                     recorder.recordOn(queueLane, State::Queued, next->task, next->submitted, picked);

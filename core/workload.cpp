@@ -2,6 +2,7 @@
 
 #include "cpuworkload.h"
 #include "experiment.h"
+#include "ioworkload.h"
 
 namespace mtlab {
 
@@ -11,7 +12,7 @@ std::unique_ptr<Workload> makeWorkload(const Experiment &experiment)
     case WorkloadKind::Cpu:
         return std::make_unique<CpuWorkload>(experiment.tasks, experiment.n);
     case WorkloadKind::Io:
-        break;
+        return std::make_unique<IoWorkload>(experiment.tasks, experiment.io);
     }
     return nullptr;
 }

@@ -10,13 +10,25 @@ namespace mtlab {
 
 class InterpreterLock;
 class Recorder;
+struct AsyncContext;
 struct Experiment;
+template <typename T>
+class AsyncTask;
+
+// What a worker keeps from one task to the next, like a thread-local `requests.Session` or one
+// made by a process pool's initializer. The strategy opens one per worker (Workload::openSession).
+class WorkerSession
+{
+public:
+    virtual ~WorkerSession() = default;
+};
 
 // Everything a task needs from the worker that runs it.
 struct WorkerContext {
     Recorder &recorder;          // the worker's lane
     std::stop_token stop;        // the run was cancelled
     InterpreterLock *gil = nullptr; // the process's interpreter lock, when emulated
+    WorkerSession *session = nullptr; // this worker's own session, if the workload keeps one
 };
 
 struct TaskOutcome {
@@ -44,6 +56,11 @@ public:
     virtual ~Workload() = default;
     virtual int taskCount() const = 0;
     virtual TaskOutcome run(int task, WorkerContext &context) = 0;
+    // The event loop's entry point (defined in asynccontext.cpp): by default run() on the loop
+    // thread, which holds the loop until done, as CPU work does under asyncio. I/O overrides it.
+    virtual AsyncTask<TaskOutcome> runAsync(std::int32_t task, AsyncContext &context);
+    // A worker's session, opened once when the worker starts; none by default.
+    virtual std::unique_ptr<WorkerSession> openSession() const { return nullptr; }
 };
 
 std::unique_ptr<Workload> makeWorkload(const Experiment &experiment);

@@ -51,7 +51,8 @@ void TestThreadPoolStrategy::structure()
 {
     QFETCH(int, tasks);
     QFETCH(int, workers);
-    const Experiment e = threadsExperiment(tasks, workers, 2'000'000, false);
+    // ~8 ms tasks: long enough that threads started together are sure to overlap.
+    const Experiment e = threadsExperiment(tasks, workers, 20'000'000, false);
     const RunResult run = Runner(e).run();
     QCOMPARE(run.ok, tasks);
     u128 expected = 0;

@@ -1,0 +1,190 @@
+#include "httpconnection.h"
+
+#include "httprequest.h"
+#include "httpserver.h"
+#include "requestroute.h"
+
+#include <asio/read_until.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/use_awaitable.hpp>
+#include <asio/write.hpp>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace mtlab {
+
+namespace {
+
+// Longer heads are refused with 400 rather than buffered without bound.
+constexpr std::size_t kMaxHeadBytes = 16 * 1024;
+
+std::string_view reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+std::string_view faultName(Fault fault)
+{
+    switch (fault) {
+    case Fault::Status500: return "500";
+    case Fault::Reset: return "reset";
+    case Fault::Stall: return "stall";
+    case Fault::None: break;
+    }
+    return "none";
+}
+
+} // namespace
+
+asio::awaitable<void> HttpConnection::serve(HttpServer &server, asio::ip::tcp::socket socket)
+{
+    HttpConnection connection(server, std::move(socket));
+    try {
+        co_await connection.run();
+    } catch (const std::system_error &error) {
+        // The peer went away mid-exchange: there is nobody left to answer.
+        server.log(std::string("connection dropped: ") + error.what());
+    }
+}
+
+HttpConnection::HttpConnection(HttpServer &server, asio::ip::tcp::socket socket)
+    : m_server(server)
+    , m_socket(std::move(socket))
+    , m_thinkTimer(m_socket.get_executor())
+{
+}
+
+asio::awaitable<void> HttpConnection::run()
+{
+    for (;;) {
+        asio::error_code ec;
+        const std::size_t headBytes = co_await asio::async_read_until(
+            m_socket, asio::dynamic_buffer(m_input, kMaxHeadBytes), "\r\n\r\n",
+            asio::redirect_error(asio::use_awaitable, ec));
+        if (ec && ec != asio::error::not_found)
+            co_return; // the client closed the connection, usually between requests
+        ++m_requestCount;
+        const auto request = ec ? std::nullopt : HttpRequest::parse(std::string_view(m_input).substr(0, headBytes));
+        if (!request) {
+            co_await reply(400, false);
+            co_return;
+        }
+        m_input.erase(0, headBytes);
+        if (!co_await handle(*request))
+            co_return;
+    }
+}
+
+asio::awaitable<bool> HttpConnection::handle(const HttpRequest &request)
+{
+    const ServerOptions &options = m_server.options();
+    if (options.verbose)
+        m_server.log(request.method + ' ' + request.target + " (request " + std::to_string(m_requestCount)
+                     + " on its connection)");
+    const bool keepAlive = request.keepAlive && !request.hasBody;
+    if (request.method != "GET")
+        co_return co_await reply(405, keepAlive);
+    const auto route = RequestRoute::parse(request.target);
+    if (!route)
+        co_return co_await reply(400, false);
+
+    // Drawn in arrival order, before any waiting, so a seed always faults the same requests.
+    const Fault fault = m_server.nextFault();
+    if (fault != Fault::None)
+        m_server.log("injecting fault: " + std::string(faultName(fault)));
+    const auto setup = m_requestCount == 1 ? options.setup : std::chrono::milliseconds(0);
+    co_await think(route->delay.value_or(options.delay) + setup);
+    co_return co_await respond(keepAlive, *route, fault);
+}
+
+asio::awaitable<void> HttpConnection::think(std::chrono::milliseconds delay)
+{
+    // Only the think time holds a slot: it stands for the server's work, which queues when busy.
+    co_await m_server.gate().acquire();
+    m_thinkTimer.expires_after(delay);
+    asio::error_code ignored; // the timer is never cancelled; at shutdown this frame is destroyed instead
+    co_await m_thinkTimer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    m_server.gate().release();
+}
+
+asio::awaitable<bool> HttpConnection::respond(bool keepAlive, const RequestRoute &route, Fault fault)
+{
+    const std::uint64_t bodyBytes = route.bodyBytes.value_or(m_server.options().bodyBytes);
+    switch (fault) {
+    case Fault::Reset:
+        // SO_LINGER 0 turns close() into a TCP reset: the client sees the connection fail, not end.
+        m_socket.set_option(asio::socket_base::linger(true, 0));
+        m_socket.close();
+        co_return false;
+    case Fault::Stall: {
+        const std::uint64_t promised = std::max<std::uint64_t>(bodyBytes, 1);
+        co_await write(200, keepAlive, promised, promised / 2);
+        co_await lingerUntilPeerCloses();
+        co_return false;
+    }
+    case Fault::Status500:
+        co_return co_await reply(500, keepAlive);
+    case Fault::None:
+        break;
+    }
+    // Only a success carries the payload; other statuses answer with an empty body.
+    const int status = route.status.value_or(200);
+    co_return co_await reply(status, keepAlive, status == 200 ? bodyBytes : 0);
+}
+
+asio::awaitable<bool> HttpConnection::reply(int status, bool keepAlive, std::uint64_t bodyBytes)
+{
+    co_await write(status, keepAlive, bodyBytes, bodyBytes);
+    if (keepAlive)
+        co_return true;
+    m_socket.shutdown(asio::ip::tcp::socket::shutdown_send);
+    co_await lingerUntilPeerCloses();
+    co_return false;
+}
+
+asio::awaitable<void> HttpConnection::write(int status, bool keepAlive, std::uint64_t contentLength,
+                                            std::uint64_t bodyBytes)
+{
+    m_head.clear();
+    m_head.append("HTTP/1.1 ").append(std::to_string(status)).append(" ").append(reasonPhrase(status));
+    m_head.append("\r\nContent-Type: application/octet-stream\r\nContent-Length: ");
+    m_head.append(std::to_string(contentLength));
+    m_head.append("\r\nX-Mtlab-Connection-Request: ").append(std::to_string(m_requestCount));
+    m_head.append(status == 405 ? "\r\nAllow: GET" : "");
+    m_head.append(keepAlive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
+
+    const ResponseBody &body = m_server.body();
+    auto piece = body.piece(bodyBytes);
+    const std::array<asio::const_buffer, 2> firstWrite{asio::buffer(std::as_const(m_head)), piece};
+    co_await asio::async_write(m_socket, firstWrite, asio::use_awaitable);
+    for (std::uint64_t left = bodyBytes - piece.size(); left > 0; left -= piece.size()) {
+        piece = body.piece(left);
+        co_await asio::async_write(m_socket, piece, asio::use_awaitable);
+    }
+}
+
+asio::awaitable<void> HttpConnection::lingerUntilPeerCloses()
+{
+    // Closing with unread input makes the kernel send a reset, which can destroy a response
+    // the client has not read yet; so wait for the client's close, discarding what it sends.
+    std::array<char, 1024> sink;
+    asio::error_code ec;
+    while (!ec)
+        co_await m_socket.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+}
+
+} // namespace mtlab

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "faultpicker.h"
+
+#include <asio/awaitable.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace mtlab {
+
+class HttpServer;
+struct HttpRequest;
+struct RequestRoute;
+
+// One client connection: reads requests one after another (keep-alive) and answers each
+// after its think time, or with the fault the server picked for it.
+class HttpConnection
+{
+public:
+    // The coroutine frame owns the connection, so it lives exactly as long as it is served.
+    static asio::awaitable<void> serve(HttpServer &server, asio::ip::tcp::socket socket);
+
+private:
+    HttpConnection(HttpServer &server, asio::ip::tcp::socket socket);
+
+    asio::awaitable<void> run();
+    // Each returns whether the connection stays open for another request.
+    asio::awaitable<bool> handle(const HttpRequest &request);
+    asio::awaitable<bool> respond(bool keepAlive, const RequestRoute &route, Fault fault);
+    asio::awaitable<bool> reply(int status, bool keepAlive, std::uint64_t bodyBytes = 0);
+    asio::awaitable<void> think(std::chrono::milliseconds delay);
+    // Sends the head and the first `bodyBytes` of a body announced as `contentLength` bytes.
+    asio::awaitable<void> write(int status, bool keepAlive, std::uint64_t contentLength, std::uint64_t bodyBytes);
+    asio::awaitable<void> lingerUntilPeerCloses();
+
+    HttpServer &m_server;
+    asio::ip::tcp::socket m_socket;
+    asio::steady_timer m_thinkTimer;
+    std::string m_input;
+    std::string m_head; // reused: its capacity survives from one response to the next
+    unsigned m_requestCount = 0;
+};
+
+} // namespace mtlab

@@ -1,0 +1,72 @@
+#include "httpserver.h"
+
+#include "httpconnection.h"
+
+#include <asio/co_spawn.hpp>
+#include <asio/detached.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/use_awaitable.hpp>
+
+#include <iostream>
+#include <string>
+
+namespace mtlab {
+
+namespace {
+// Thousands of clients may connect in one burst; the kernel caps this at net.core.somaxconn.
+constexpr int kListenBacklog = 4096;
+} // namespace
+
+HttpServer::HttpServer(asio::io_context &io, const ServerOptions &options)
+    : m_options(options)
+    , m_acceptor(io)
+    , m_acceptRetry(io)
+    , m_gate(options.maxConcurrent)
+    , m_faults(options.errorRate, options.faultMode, options.seed)
+{
+    const asio::ip::tcp::endpoint endpoint(options.bind, options.port);
+    m_acceptor.open(endpoint.protocol());
+    // A fixed --port must be usable again right after a restart, despite connections in TIME_WAIT.
+    m_acceptor.set_option(asio::socket_base::reuse_address(true));
+    m_acceptor.bind(endpoint);
+    m_acceptor.listen(kListenBacklog);
+}
+
+void HttpServer::start()
+{
+    asio::co_spawn(m_acceptor.get_executor(), acceptLoop(), asio::detached);
+}
+
+asio::ip::tcp::endpoint HttpServer::localEndpoint() const
+{
+    return m_acceptor.local_endpoint();
+}
+
+void HttpServer::log(std::string_view line) const
+{
+    if (m_options.verbose)
+        std::cerr << "multitask-lab-server: " << line << '\n';
+}
+
+asio::awaitable<void> HttpServer::acceptLoop()
+{
+    for (;;) {
+        asio::error_code ec;
+        auto socket = co_await m_acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+        if (!ec) {
+            // Headers and body go out in one gather write; Nagle would only add latency.
+            socket.set_option(asio::ip::tcp::no_delay(true), ec);
+            asio::co_spawn(m_acceptor.get_executor(), HttpConnection::serve(*this, std::move(socket)), asio::detached);
+            continue;
+        }
+        if (ec == asio::error::operation_aborted)
+            co_return;
+        // Typically out of file descriptors: keep serving the open connections and retry
+        // shortly, instead of spinning on the pending connection or giving up for good.
+        log("accept failed: " + ec.message());
+        m_acceptRetry.expires_after(std::chrono::milliseconds(50));
+        co_await m_acceptRetry.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+}
+
+} // namespace mtlab

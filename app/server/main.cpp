@@ -1,0 +1,88 @@
+#include "httpserver.h"
+#include "serveroptions.h"
+
+#include <asio/co_spawn.hpp>
+#include <asio/detached.hpp>
+#include <asio/posix/stream_descriptor.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/signal_set.hpp>
+#include <asio/use_awaitable.hpp>
+
+#include <array>
+#include <csignal>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace {
+
+// Every concurrent request costs a descriptor: use all the process may have.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit); // best effort: the default limit still serves smaller runs
+    }
+}
+
+asio::awaitable<void> stopAtEndOfInput(asio::posix::stream_descriptor &input, asio::io_context &io)
+{
+    std::array<char, 256> sink;
+    asio::error_code ec;
+    while (!ec)
+        co_await input.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    io.stop();
+}
+
+std::string url(const asio::ip::tcp::endpoint &endpoint)
+{
+    std::ostringstream text;
+    const auto address = endpoint.address();
+    text << "http://" << (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) << ':'
+         << endpoint.port() << '/';
+    return text.str();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    mtlab::ServerOptions options;
+    try {
+        options = mtlab::ServerOptions::parse({argv + 1, static_cast<std::size_t>(argc - 1)});
+    } catch (const mtlab::OptionError &error) {
+        std::cerr << "multitask-lab-server: " << error.what() << '\n';
+        return 2;
+    }
+    if (options.help) {
+        std::cout << mtlab::ServerOptions::usage();
+        return 0;
+    }
+    raiseFileLimit();
+    // A parent that vanishes must not kill us with SIGPIPE while we print; sockets use MSG_NOSIGNAL.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    try {
+        asio::io_context io(1); // the hint promises one thread, which spares Asio some locking
+        mtlab::HttpServer server(io, options);
+        asio::signal_set stopSignals(io, SIGINT, SIGTERM);
+        stopSignals.async_wait([&io](const asio::error_code &, int) { io.stop(); });
+        asio::posix::stream_descriptor input(io);
+        if (options.exitOnStdinEof) {
+            // A pipe from a parent reaches end of file when the parent dies, taking us down with it.
+            input.assign(STDIN_FILENO);
+            asio::co_spawn(io, stopAtEndOfInput(input, io), asio::detached);
+        }
+        server.start();
+        std::cout << "multitask-lab-server listening on " << url(server.localEndpoint()) << std::endl;
+        io.run();
+    } catch (const std::system_error &error) {
+        std::cerr << "multitask-lab-server: " << error.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,100 @@
+// Prints, in one run on this machine: the speedup of each strategy over sync on the CPU workload,
+// with and without the emulated interpreter lock, and what recording a span costs.
+#include "clock.h"
+#include "recorder.h"
+#include "runner.h"
+#include "runreport.h"
+#include "tracecollector.h"
+
+#include <algorithm>
+#include <thread>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace mtlab;
+
+namespace {
+
+// The fastest of several rounds: the cost of an append, not of whatever else the machine does.
+double recordingNsPerSpan()
+{
+    constexpr int spans = 4'000'000;
+    double best = 1e9;
+    for (int round = 0; round < 5; ++round) {
+        TraceCollector collector(nowNs());
+        Recorder recorder(collector, collector.addLane({}));
+        const std::int64_t begin = nowNs();
+        for (int i = 0; i < spans; ++i) {
+            const std::int64_t now = nowNs();
+            recorder.record(State::Cpu, i, now, now);
+            if ((i & 1023) == 1023)
+                recorder.flush(); // as often as a worker would after every small task
+        }
+        recorder.flush();
+        best = std::min(best, static_cast<double>(nowNs() - begin) / spans);
+    }
+    return best;
+}
+
+double clockNs()
+{
+    constexpr int reads = 4'000'000;
+    std::int64_t sink = 0;
+    const std::int64_t begin = nowNs();
+    for (int i = 0; i < reads; ++i)
+        sink += nowNs();
+    const double perRead = static_cast<double>(nowNs() - begin) / reads;
+    return sink != 0 ? perRead : 0.0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    int tasks = 20;
+    std::uint64_t n = Experiment{}.n;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--tasks") == 0)
+            tasks = std::atoi(argv[i + 1]);
+        else if (std::strcmp(argv[i], "--n") == 0)
+            n = std::strtoull(argv[i + 1], nullptr, 10);
+    }
+
+    const double perSpan = recordingNsPerSpan();
+    std::printf("recording: %.1f ns per span (a clock read alone: %.1f ns)\n\n", perSpan, clockNs());
+
+    struct Case {
+        StrategyKind strategy;
+        bool gil;
+    };
+    const std::vector<Case> cases = {{StrategyKind::Sync, false},
+                                     {StrategyKind::Threads, false},
+                                     {StrategyKind::Threads, true},
+                                     {StrategyKind::Async, false},
+                                     {StrategyKind::Processes, false},
+                                     {StrategyKind::Processes, true}};
+    std::vector<RunResult> runs;
+    for (const Case &c : cases) {
+        Experiment e;
+        e.strategy = c.strategy;
+        e.gil = c.gil;
+        e.tasks = tasks;
+        e.n = n;
+        runs.push_back(Runner(e).run());
+    }
+    std::printf("CPU workload, %d tasks, n = %llu: %u cores\n", tasks, static_cast<unsigned long long>(n),
+                std::max(1u, std::thread::hardware_concurrency()));
+    std::printf("%-36s %10s %9s %8s %12s\n", "strategy", "wall", "speedup", "spans", "recording");
+    for (const RunResult &run : runs) {
+        const double spans = static_cast<double>(run.trace.spans().size());
+        const double share = spans * perSpan / static_cast<double>(run.wallNs) * 100.0;
+        std::printf("%-36s %8.3f s %8.2fx %8.0f %11.4f%%\n",
+                    (std::string(strategyName(run.experiment.strategy))
+                     + (run.experiment.gil ? " --gil" : "") + ", " + std::to_string(run.experiment.workerCount())
+                     + " workers").c_str(),
+                    static_cast<double>(run.wallNs) / 1e9, speedupOverSync(runs, run), spans, share);
+    }
+    return 0;
+}

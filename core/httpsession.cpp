@@ -1,0 +1,238 @@
+#include "httpsession.h"
+
+#include "clock.h"
+#include "recorder.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <mutex>
+#include <stdexcept>
+
+namespace mtlab {
+
+namespace {
+
+void initCurlOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::int64_t infoNs(CURL *easy, CURLINFO what)
+{
+    curl_off_t us = 0;
+    curl_easy_getinfo(easy, what, &us);
+    return static_cast<std::int64_t>(us) * 1000;
+}
+
+// A short reason per cause, so that failures can be counted by reason.
+std::string reasonFor(CURLcode code, std::int64_t received)
+{
+    switch (code) {
+    case CURLE_URL_MALFORMAT:
+        return "malformed URL";
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return "unsupported scheme";
+    case CURLE_COULDNT_RESOLVE_HOST:
+        return "unknown host";
+    case CURLE_COULDNT_CONNECT:
+        return "connection refused";
+    case CURLE_OPERATION_TIMEDOUT:
+        return received > 0 ? "stalled mid-body" : "timeout";
+    case CURLE_FILESIZE_EXCEEDED:
+        return "body too large";
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+        return "connection reset";
+    case CURLE_PARTIAL_FILE:
+        return "body cut short";
+    default:
+        return curl_easy_strerror(code);
+    }
+}
+
+} // namespace
+
+std::uint64_t checksum(const std::string &body) noexcept
+{
+    std::uint64_t hash = 1469598103934665603ULL; // FNV-1a
+    for (const char c : body) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+EasyHandle::EasyHandle(const IoOptions &options)
+    : m_maxBody(std::int64_t{options.maxBodyMb} << 20)
+{
+    initCurlOnce();
+    m_easy = curl_easy_init();
+    if (!m_easy)
+        throw std::runtime_error("libcurl could not make a handle");
+    curl_easy_setopt(m_easy, CURLOPT_WRITEFUNCTION, &EasyHandle::write);
+    curl_easy_setopt(m_easy, CURLOPT_WRITEDATA, this);
+    curl_easy_setopt(m_easy, CURLOPT_ERRORBUFFER, m_errorBuffer);
+    curl_easy_setopt(m_easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(m_easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(m_easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeoutMs));
+    curl_easy_setopt(m_easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_maxBody));
+    curl_easy_setopt(m_easy, CURLOPT_USERAGENT, "multitask-lab");
+    if (!options.reuse) {
+        curl_easy_setopt(m_easy, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(m_easy, CURLOPT_FORBID_REUSE, 1L);
+    }
+}
+
+EasyHandle::~EasyHandle()
+{
+    curl_easy_cleanup(m_easy);
+}
+
+void EasyHandle::prepare(const std::string &url)
+{
+    m_body.clear();
+    m_overflow = false;
+    m_errorBuffer[0] = '\0';
+    curl_easy_setopt(m_easy, CURLOPT_URL, url.c_str());
+}
+
+std::size_t EasyHandle::write(char *data, std::size_t size, std::size_t count, void *self)
+{
+    auto *me = static_cast<EasyHandle *>(self);
+    const std::size_t bytes = size * count;
+    // A body without a Content-Length can only be capped here, as it arrives.
+    if (static_cast<std::int64_t>(me->m_body.size() + bytes) > me->m_maxBody) {
+        me->m_overflow = true;
+        return 0;
+    }
+    me->m_body.append(data, bytes);
+    return bytes;
+}
+
+Download EasyHandle::finish(int curlCode)
+{
+    Download d;
+    d.end = nowNs();
+    const auto code = static_cast<CURLcode>(curlCode);
+    long connects = 0;
+    curl_easy_getinfo(m_easy, CURLINFO_NUM_CONNECTS, &connects);
+    curl_easy_getinfo(m_easy, CURLINFO_RESPONSE_CODE, &d.status);
+    d.newConnection = connects > 0;
+    // libcurl's phase ends are cumulative from the transfer's start; keep them ordered even
+    // where a phase did not happen (a reused connection has no dns or connect).
+    d.dnsEnd = infoNs(m_easy, CURLINFO_NAMELOOKUP_TIME_T);
+    d.connectEnd = std::max(d.dnsEnd, infoNs(m_easy, CURLINFO_CONNECT_TIME_T));
+    d.tlsEnd = std::max(d.connectEnd, infoNs(m_easy, CURLINFO_APPCONNECT_TIME_T));
+    d.waitEnd = std::max(d.tlsEnd, infoNs(m_easy, CURLINFO_STARTTRANSFER_TIME_T));
+    d.total = std::max(d.waitEnd, infoNs(m_easy, CURLINFO_TOTAL_TIME_T));
+    d.bytes = static_cast<std::int64_t>(m_body.size());
+    d.body = std::move(m_body);
+    m_body.clear();
+
+    if (code == CURLE_OK && d.status >= 400) {
+        d.error = "HTTP " + std::to_string(d.status);
+        d.detail = "the server answered with status " + std::to_string(d.status);
+    } else if (code == CURLE_WRITE_ERROR && m_overflow) {
+        d.error = "body too large";
+        d.detail = "the body is larger than the " + std::to_string(m_maxBody >> 20) + " MB cap";
+    } else if (code != CURLE_OK) {
+        d.error = reasonFor(code, d.bytes);
+        d.detail = m_errorBuffer[0] ? std::string(m_errorBuffer) : std::string(curl_easy_strerror(code));
+        if (code == CURLE_FILESIZE_EXCEEDED)
+            d.detail = "the body is larger than the " + std::to_string(m_maxBody >> 20) + " MB cap";
+    } else {
+        d.ok = true;
+    }
+    return d;
+}
+
+HttpSession::HttpSession(const IoOptions &options)
+    : m_easy(options)
+    , m_multi(curl_multi_init())
+{
+    if (!m_multi)
+        throw std::runtime_error("libcurl could not make a multi handle");
+}
+
+HttpSession::~HttpSession()
+{
+    curl_multi_cleanup(m_multi);
+}
+
+// A blocking download through a private multi handle: curl_multi_poll waits like a blocking
+// call would, but curl_multi_wakeup lets a stop end the wait at once instead of at a timeout.
+Download HttpSession::get(const std::string &url, std::stop_token stop)
+{
+    m_easy.prepare(url);
+    curl_multi_add_handle(m_multi, m_easy.handle());
+    std::stop_callback wake(stop, [this] { curl_multi_wakeup(m_multi); });
+    CURLcode result = CURLE_OK;
+    for (bool done = false; !done;) {
+        int running = 0;
+        curl_multi_perform(m_multi, &running);
+        int queued = 0;
+        while (CURLMsg *message = curl_multi_info_read(m_multi, &queued)) {
+            if (message->msg == CURLMSG_DONE) {
+                result = message->data.result;
+                done = true;
+            }
+        }
+        if (!done && stop.stop_requested()) {
+            result = CURLE_ABORTED_BY_CALLBACK;
+            break;
+        }
+        if (!done)
+            curl_multi_poll(m_multi, nullptr, 0, 1000, nullptr);
+    }
+    curl_multi_remove_handle(m_multi, m_easy.handle());
+    Download d = m_easy.finish(result);
+    if (result == CURLE_ABORTED_BY_CALLBACK) {
+        d.error = "cancelled";
+        d.detail = "the run was cancelled";
+    }
+    return d;
+}
+
+void recordDownload(Recorder &recorder, std::int32_t lane, std::int32_t task, const Download &d)
+{
+    const std::int64_t start = d.end - d.total;
+    const struct {
+        IoPhase phase;
+        std::int64_t from, to;
+    } phases[] = {{IoPhase::Dns, 0, d.dnsEnd},
+                  {IoPhase::Connect, d.dnsEnd, d.connectEnd},
+                  {IoPhase::Tls, d.connectEnd, d.tlsEnd},
+                  {IoPhase::Wait, d.tlsEnd, d.waitEnd},
+                  {IoPhase::Transfer, d.waitEnd, d.total}};
+    int last = -1;
+    for (int i = 0; i < 5; ++i)
+        if (phases[i].to > phases[i].from)
+            last = i;
+    for (int i = 0; i < last; ++i)
+        if (phases[i].to > phases[i].from)
+            recorder.recordOn(lane, State::IoWait, task, start + phases[i].from, start + phases[i].to,
+                              phases[i].phase);
+    if (d.ok) {
+        if (last >= 0)
+            recorder.recordOn(lane, State::IoWait, task, start + phases[last].from,
+                              start + phases[last].to, phases[last].phase);
+        return;
+    }
+    // The phase the request died in is drawn as failed, carrying the reason. libcurl counts a
+    // wait for a first byte that never came into its total, so without bytes it was a wait.
+    const std::int32_t detail = recorder.detail(d.error + ": " + d.detail);
+    if (last < 0) {
+        recorder.recordOn(lane, State::Failed, task, d.end, d.end, IoPhase::None, detail);
+        return;
+    }
+    IoPhase phase = phases[last].phase;
+    if (phase == IoPhase::Transfer && d.bytes == 0)
+        phase = IoPhase::Wait;
+    recorder.recordOn(lane, State::Failed, task, start + phases[last].from, start + phases[last].to,
+                      phase, detail);
+}
+
+} // namespace mtlab

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "experiment.h"
+#include "workload.h"
+
+#include <cstdint>
+#include <stop_token>
+#include <string>
+
+typedef void CURL;
+typedef void CURLM;
+
+namespace mtlab {
+
+class Recorder;
+
+// One request as libcurl timed it. Phase ends are ns offsets from the transfer's start, so they
+// can be laid on the timeline wherever the transfer began.
+struct Download {
+    bool ok = false;
+    bool newConnection = false;
+    long status = 0;
+    std::int64_t bytes = 0;
+    std::string body;
+    std::string error;  // a short reason, the same for the same cause ("connection refused")
+    std::string detail; // the full message, for the tooltip and the trace
+    std::int64_t dnsEnd = 0, connectEnd = 0, tlsEnd = 0, waitEnd = 0, total = 0;
+    std::int64_t end = 0; // steady_clock ns when the transfer completed
+};
+
+// What a download's body costs to handle on the CPU (checked byte by byte), like the article's
+// len(response.content): small, but real work that the interpreter lock would serialise.
+std::uint64_t checksum(const std::string &body) noexcept;
+
+// A libcurl easy handle with everything a download needs. The settings live here once, for the
+// blocking session and for the event loop's multi handle alike.
+class EasyHandle
+{
+public:
+    explicit EasyHandle(const IoOptions &options);
+    ~EasyHandle();
+    EasyHandle(const EasyHandle &) = delete;
+    EasyHandle &operator=(const EasyHandle &) = delete;
+
+    CURL *handle() const noexcept { return m_easy; }
+    // Prepares the next request; the previous body is dropped.
+    void prepare(const std::string &url);
+    // Reads timings and classifies the result of a finished transfer.
+    Download finish(int curlCode);
+
+private:
+    static std::size_t write(char *data, std::size_t size, std::size_t count, void *self);
+
+    CURL *m_easy;
+    std::string m_body;
+    std::int64_t m_maxBody;
+    char m_errorBuffer[256] = {};
+    bool m_overflow = false;
+};
+
+// The article's `requests.Session`: one per worker, reusing its connection between requests
+// (unless reuse is off). Downloads block, but a stop wakes them at once.
+class HttpSession final : public WorkerSession
+{
+public:
+    explicit HttpSession(const IoOptions &options);
+    ~HttpSession() override;
+
+    Download get(const std::string &url, std::stop_token stop);
+
+private:
+    EasyHandle m_easy;
+    CURLM *m_multi;
+};
+
+// Lays one download on the timeline: its phases as io-wait spans on `lane`, ending at d.end.
+void recordDownload(Recorder &recorder, std::int32_t lane, std::int32_t task, const Download &d);
+
+} // namespace mtlab

@@ -1,0 +1,53 @@
+#include "ioworkload.h"
+
+#include "clock.h"
+#include "httpsession.h"
+#include "interpreterlock.h"
+#include "recorder.h"
+
+namespace mtlab {
+
+IoWorkload::IoWorkload(int tasks, IoOptions options)
+    : m_tasks(tasks)
+    , m_options(std::move(options))
+{
+}
+
+std::unique_ptr<WorkerSession> IoWorkload::openSession() const
+{
+    return std::make_unique<HttpSession>(m_options);
+}
+
+TaskOutcome IoWorkload::run(int task, WorkerContext &context)
+{
+    auto *session = dynamic_cast<HttpSession *>(context.session);
+    // A worker without a session downloads like `requests.get`: a new one for every request.
+    std::unique_ptr<HttpSession> ownSession;
+    if (!session) {
+        ownSession = std::make_unique<HttpSession>(m_options);
+        session = ownSession.get();
+    }
+    const Download download = session->get(m_options.url, context.stop);
+    return completeDownload(download, task, context.recorder.lane(), context.recorder, context.gil);
+}
+
+TaskOutcome completeDownload(const Download &download, std::int32_t task, std::int32_t ioLane,
+                             Recorder &recorder, InterpreterLock *gil)
+{
+    recordDownload(recorder, ioLane, task, download);
+    if (!download.ok) {
+        TaskOutcome failed = TaskOutcome::failure(download.error);
+        failed.newConnection = download.newConnection;
+        return failed;
+    }
+    TaskOutcome outcome;
+    outcome.newConnection = download.newConnection;
+    outcome.bytes = download.bytes;
+    InterpreterLockGuard guard(gil, recorder, task);
+    const std::int64_t begin = nowNs();
+    outcome.value = checksum(download.body);
+    recorder.record(State::Cpu, task, begin, nowNs());
+    return outcome;
+}
+
+} // namespace mtlab
