@@ -104,16 +104,9 @@ public:
             m_handle.destroy();
     }
 
-    bool valid() const noexcept { return static_cast<bool>(m_handle); }
     bool done() const noexcept { return m_handle && m_handle.done(); }
     // For the loop and gather(), which start a task they keep owning without awaiting it.
     std::coroutine_handle<> handle() const noexcept { return m_handle; }
-    // The outcome of a finished task: its value, or its exception rethrown.
-    T result()
-    {
-        assert(done());
-        return m_handle.promise().result();
-    }
 
     auto operator co_await() && noexcept
     {

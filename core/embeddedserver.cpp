@@ -28,8 +28,9 @@ std::vector<std::string> EmbeddedServer::arguments(const IoOptions &o)
                                      "--max-concurrent", std::to_string(o.maxConcurrent),
                                      "--exit-on-stdin-eof"};
     if (o.errorRate > 0) {
-        args.emplace_back("--error-rate");
-        args.push_back(std::to_string(o.errorRate));
+        for (std::string arg : {std::string("--error-rate"), std::to_string(o.errorRate), std::string("--fault"),
+                                o.fault, std::string("--seed"), std::to_string(o.seed)})
+            args.push_back(std::move(arg));
     }
     return args;
 }

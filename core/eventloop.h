@@ -24,6 +24,8 @@ namespace mtlab {
 // Built to drive libcurl's multi socket interface: CURLMOPT_SOCKETFUNCTION maps onto
 // watch()/modify()/unwatch(), CURLMOPT_TIMERFUNCTION onto callLater()/cancelTimer(). Those may be
 // called from inside a watch's own callback (curl removes a socket while handling its event).
+// A callback that throws ends run() with its exception; the loop stays usable. A coroutine's
+// exception stays in its task and reaches whoever awaits it.
 class EventLoop
 {
 public:
@@ -61,12 +63,13 @@ public:
     TimerId callLater(Clock::duration delay, Callback callback);
     bool cancelTimer(TimerId timer); // false when it already fired or was cancelled
 
-    // Level-triggered readiness of fd: callback(events) runs on every loop iteration while the fd
-    // is ready for something in interest (Error is always reported). One watch per fd; unwatch
-    // before closing the fd. Throws std::system_error when epoll refuses the fd.
+    // Level-triggered readiness of fd: callback(events) is called right after epoll_wait on every
+    // turn while the fd is ready for something in interest (Error is always reported; interest 0
+    // waits for errors only). One watch per fd; unwatch before closing the fd. Throws
+    // std::system_error when epoll refuses the fd. Unknown ids are ignored.
     WatchId watch(int fd, unsigned interest, IoCallback callback);
     void modify(WatchId watch, unsigned interest);
-    void unwatch(WatchId watch); // unknown ids are ignored
+    void unwatch(WatchId watch);
 
     class SleepAwaiter;
     class IoAwaiter;

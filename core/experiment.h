@@ -23,6 +23,8 @@ struct IoOptions {
     int setupMs = 0;          // embedded server: extra delay on a connection's first request
     int maxConcurrent = 0;    // embedded server: 0 = unlimited
     double errorRate = 0.0;   // embedded server: fraction of faulty answers
+    std::string fault = "mixed"; // embedded server: 500, reset, stall or mixed
+    int seed = 1;             // embedded server: which requests are faulty
     bool reuse = true;        // keep connections (sessions) alive between requests
     int timeoutMs = 10'000;
     int maxBodyMb = 64;

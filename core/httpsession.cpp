@@ -1,6 +1,7 @@
 #include "httpsession.h"
 
 #include "clock.h"
+#include "curlloop.h"
 #include "recorder.h"
 
 #include <curl/curl.h>
@@ -150,7 +151,8 @@ Download EasyHandle::finish(int curlCode)
 }
 
 HttpSession::HttpSession(const IoOptions &options)
-    : m_easy(options)
+    : m_options(options)
+    , m_easy(options)
     , m_multi(curl_multi_init())
 {
     if (!m_multi)
@@ -159,7 +161,15 @@ HttpSession::HttpSession(const IoOptions &options)
 
 HttpSession::~HttpSession()
 {
+    m_loop.reset();
     curl_multi_cleanup(m_multi);
+}
+
+CurlLoop &HttpSession::onLoop(EventLoop &loop)
+{
+    if (!m_loop)
+        m_loop = std::make_unique<CurlLoop>(loop);
+    return *m_loop;
 }
 
 // A blocking download through a private multi handle: curl_multi_poll waits like a blocking

@@ -4,6 +4,7 @@
 #include "workload.h"
 
 #include <cstdint>
+#include <memory>
 #include <stop_token>
 #include <string>
 
@@ -12,6 +13,8 @@ typedef void CURLM;
 
 namespace mtlab {
 
+class CurlLoop;
+class EventLoop;
 class Recorder;
 
 // One request as libcurl timed it. Phase ends are ns offsets from the transfer's start, so they
@@ -67,10 +70,15 @@ public:
     ~HttpSession() override;
 
     Download get(const std::string &url, std::stop_token stop);
+    // Under the event loop the session is one multi handle that all downloads share.
+    CurlLoop &onLoop(EventLoop &loop);
+    const IoOptions &options() const noexcept { return m_options; }
 
 private:
+    IoOptions m_options;
     EasyHandle m_easy;
     CURLM *m_multi;
+    std::unique_ptr<CurlLoop> m_loop;
 };
 
 // Lays one download on the timeline: its phases as io-wait spans on `lane`, ending at d.end.

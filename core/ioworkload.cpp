@@ -1,6 +1,9 @@
 #include "ioworkload.h"
 
+#include "asynccontext.h"
+#include "asynctask.h"
 #include "clock.h"
+#include "curlloop.h"
 #include "httpsession.h"
 #include "interpreterlock.h"
 #include "recorder.h"
@@ -29,6 +32,18 @@ TaskOutcome IoWorkload::run(int task, WorkerContext &context)
     }
     const Download download = session->get(m_options.url, context.stop);
     return completeDownload(download, task, context.recorder.lane(), context.recorder, context.gil);
+}
+
+AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &context)
+{
+    auto *session = dynamic_cast<HttpSession *>(context.worker.session);
+    if (!session)
+        co_return run(task, context.worker);
+    CurlLoop &curl = session->onLoop(context.loop);
+    EasyHandle easy(m_options);
+    easy.prepare(m_options.url);
+    const int code = co_await curl.transfer(easy.handle());
+    co_return completeDownload(easy.finish(code), task, context.lane, context.worker.recorder, nullptr);
 }
 
 TaskOutcome completeDownload(const Download &download, std::int32_t task, std::int32_t ioLane,

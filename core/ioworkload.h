@@ -14,6 +14,8 @@ public:
 
     int taskCount() const override { return m_tasks; }
     TaskOutcome run(int task, WorkerContext &context) override;
+    // One download awaiting its transfer on the loop's shared multi handle, as aiohttp does.
+    AsyncTask<TaskOutcome> runAsync(std::int32_t task, AsyncContext &context) override;
     std::unique_ptr<WorkerSession> openSession() const override;
 
     const IoOptions &options() const noexcept { return m_options; }

@@ -116,6 +116,13 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
         integer(name, value, 0, MaxTasks, io.maxConcurrent);
     } else if (name == "--error-rate") {
         fraction(name, value, io.errorRate);
+    } else if (name == "--fault") {
+        if (value != "500" && value != "reset" && value != "stall" && value != "mixed")
+            fail("unknown fault '" + std::string(value) + "' (expected 500, reset, stall or mixed)");
+        else
+            io.fault = std::string(value);
+    } else if (name == "--seed") {
+        integer(name, value, 0, 1'000'000'000, io.seed);
     } else if (name == "--timeout-ms") {
         integer(name, value, 1, 3'600'000, io.timeoutMs);
     } else if (name == "--max-body-mb") {

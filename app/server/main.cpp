@@ -62,6 +62,12 @@ int main(int argc, char *argv[])
         std::cout << mtlab::ServerOptions::usage();
         return 0;
     }
+    // Duplicated before any other descriptor is opened: were stdin closed, fd 0 would be one of ours.
+    const int input = options.exitOnStdinEof ? ::dup(STDIN_FILENO) : -1;
+    if (options.exitOnStdinEof && input < 0) {
+        std::cerr << "multitask-lab-server: --exit-on-stdin-eof needs an open standard input\n";
+        return 2;
+    }
     raiseFileLimit();
     // A parent that vanishes must not kill us with SIGPIPE while we print; sockets use MSG_NOSIGNAL.
     std::signal(SIGPIPE, SIG_IGN);
@@ -71,11 +77,11 @@ int main(int argc, char *argv[])
         mtlab::HttpServer server(io, options);
         asio::signal_set stopSignals(io, SIGINT, SIGTERM);
         stopSignals.async_wait([&io](const asio::error_code &, int) { io.stop(); });
-        asio::posix::stream_descriptor input(io);
-        if (options.exitOnStdinEof) {
+        asio::posix::stream_descriptor inputWatch(io);
+        if (input >= 0) {
             // A pipe from a parent reaches end of file when the parent dies, taking us down with it.
-            input.assign(STDIN_FILENO);
-            asio::co_spawn(io, stopAtEndOfInput(input, io), asio::detached);
+            inputWatch.assign(input);
+            asio::co_spawn(io, stopAtEndOfInput(inputWatch, io), asio::detached);
         }
         server.start();
         std::cout << "multitask-lab-server listening on " << url(server.localEndpoint()) << std::endl;

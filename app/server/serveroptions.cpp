@@ -1,7 +1,6 @@
 #include "serveroptions.h"
 
 #include <charconv>
-#include <cmath>
 #include <string>
 
 namespace mtlab {

@@ -38,6 +38,12 @@ struct Settings
     long sizeKb = 1;
 };
 
+struct Server
+{
+    pid_t pid = 0;
+    std::uint16_t port = 0;
+};
+
 // One request in flight; the response is complete once `expected` bytes arrived.
 struct Exchange
 {
@@ -71,7 +77,7 @@ Settings parseSettings(int argc, char *argv[])
 }
 
 // The server is told to exit when its stdin closes, so it never outlives the benchmark.
-std::uint16_t startServer(const Settings &settings)
+Server startServer(const Settings &settings)
 {
     int input[2];
     int output[2];
@@ -99,7 +105,7 @@ std::uint16_t startServer(const Settings &settings)
     const auto colon = line.rfind(':');
     if (colon == std::string::npos)
         fail("server ready line");
-    return std::uint16_t(std::stoi(line.substr(colon + 1)));
+    return {pid, std::uint16_t(std::stoi(line.substr(colon + 1)))};
 }
 
 // Connects in batches, each fully established before the next, so the burst of requests
@@ -189,6 +195,24 @@ void exchangeAll(std::vector<Exchange> &exchanges, int epoll)
     }
 }
 
+// CPU time the server has used so far (user + system), from /proc: tells whether it was busy.
+double serverCpuMs(pid_t pid)
+{
+    std::FILE *file = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    char text[1024] = {};
+    const std::size_t length = file ? std::fread(text, 1, sizeof text - 1, file) : 0;
+    if (file)
+        std::fclose(file);
+    // Fields 14 and 15 (utime, stime) follow the ")" that closes the command name.
+    const char *rest = std::strrchr(text, ')');
+    unsigned long user = 0;
+    unsigned long system = 0;
+    const char *format = ") %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu";
+    if (length == 0 || !rest || std::sscanf(rest, format, &user, &system) != 2)
+        return 0.0;
+    return double(user + system) * 1000.0 / double(::sysconf(_SC_CLK_TCK));
+}
+
 double millisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -207,14 +231,16 @@ int main(int argc, char *argv[])
     limit.rlim_cur = limit.rlim_max;
     setrlimit(RLIMIT_NOFILE, &limit);
 
-    const std::uint16_t port = startServer(settings);
+    const Server server = startServer(settings);
     const int epoll = ::epoll_create1(EPOLL_CLOEXEC);
     const auto connectStart = Clock::now();
-    std::vector<Exchange> exchanges = connectAll(port, settings.connections, epoll);
+    std::vector<Exchange> exchanges = connectAll(server.port, settings.connections, epoll);
     const double connectMs = millisecondsSince(connectStart);
+    const double cpuBeforeMs = serverCpuMs(server.pid);
     const auto start = Clock::now();
     exchangeAll(exchanges, epoll);
     const double wallMs = millisecondsSince(start);
+    const double serverBusyMs = serverCpuMs(server.pid) - cpuBeforeMs;
 
     const auto failed = std::ranges::count_if(exchanges, [](const Exchange &exchange) { return exchange.failed; });
     std::printf("%zu concurrent requests, think time %ld ms, body %ld KB\n", exchanges.size(), settings.delayMs,
@@ -222,6 +248,8 @@ int main(int argc, char *argv[])
     std::printf("connect phase (not timed below): %.0f ms\n", connectMs);
     std::printf("all responses: %.0f ms wall = %.2fx one think time (%.0f ms beyond it)\n", wallMs,
                 wallMs / double(settings.delayMs), wallMs - double(settings.delayMs));
+    std::printf("server CPU during the burst: %.0f ms (%.1f us per request)\n", serverBusyMs,
+                serverBusyMs * 1000.0 / double(exchanges.size()));
     std::printf("failed: %td\n", failed);
     // Exiting closes the server's stdin pipe, which stops the server.
     return failed == 0 ? 0 : 1;

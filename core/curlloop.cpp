@@ -1,0 +1,127 @@
+#include "curlloop.h"
+
+#include <curl/curl.h>
+
+#include <stdexcept>
+
+namespace mtlab {
+
+CurlLoop::CurlLoop(EventLoop &loop)
+    : m_loop(loop)
+    , m_multi(curl_multi_init())
+{
+    if (!m_multi)
+        throw std::runtime_error("libcurl could not make a multi handle");
+    curl_multi_setopt(m_multi, CURLMOPT_SOCKETFUNCTION, &CurlLoop::onSocket);
+    curl_multi_setopt(m_multi, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, &CurlLoop::onTimer);
+    curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
+}
+
+CurlLoop::~CurlLoop()
+{
+    for (auto &[easy, transfer] : m_transfers) {
+        curl_multi_remove_handle(m_multi, easy);
+        transfer->m_running = false;
+    }
+    for (const auto &[fd, watch] : m_watches)
+        m_loop.unwatch(watch);
+    m_loop.cancelTimer(m_timer);
+    curl_multi_cleanup(m_multi);
+}
+
+CurlLoop::Transfer CurlLoop::transfer(CURL *easy)
+{
+    return Transfer(*this, easy);
+}
+
+int CurlLoop::onSocket(CURL *, int fd, int what, void *self, void *)
+{
+    auto *me = static_cast<CurlLoop *>(self);
+    const auto found = me->m_watches.find(fd);
+    if (what == CURL_POLL_REMOVE) {
+        if (found != me->m_watches.end()) {
+            me->m_loop.unwatch(found->second);
+            me->m_watches.erase(found);
+        }
+        return 0;
+    }
+    unsigned interest = 0;
+    if (what == CURL_POLL_IN || what == CURL_POLL_INOUT)
+        interest |= EventLoop::Read;
+    if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT)
+        interest |= EventLoop::Write;
+    if (found != me->m_watches.end()) {
+        me->m_loop.modify(found->second, interest);
+        return 0;
+    }
+    me->m_watches.emplace(fd, me->m_loop.watch(fd, interest, [me, fd](unsigned events) {
+        int mask = 0;
+        if (events & EventLoop::Read)
+            mask |= CURL_CSELECT_IN;
+        if (events & EventLoop::Write)
+            mask |= CURL_CSELECT_OUT;
+        if (events & EventLoop::Error)
+            mask |= CURL_CSELECT_ERR;
+        me->act(fd, mask);
+    }));
+    return 0;
+}
+
+// curl asks to be called back after timeoutMs (-1: never). It must not be called from inside
+// this function, so even "now" goes through the loop.
+int CurlLoop::onTimer(CURLM *, long timeoutMs, void *self)
+{
+    auto *me = static_cast<CurlLoop *>(self);
+    me->m_loop.cancelTimer(me->m_timer);
+    me->m_timer = 0;
+    if (timeoutMs >= 0)
+        me->m_timer = me->m_loop.callLater(std::chrono::milliseconds(timeoutMs), [me] {
+            me->m_timer = 0;
+            me->act(CURL_SOCKET_TIMEOUT, 0);
+        });
+    return 0;
+}
+
+void CurlLoop::act(int fd, int mask)
+{
+    int running = 0;
+    curl_multi_socket_action(m_multi, fd, mask, &running);
+    collectFinished();
+}
+
+void CurlLoop::collectFinished()
+{
+    int left = 0;
+    while (CURLMsg *message = curl_multi_info_read(m_multi, &left)) {
+        if (message->msg != CURLMSG_DONE)
+            continue;
+        const auto found = m_transfers.find(message->easy_handle);
+        if (found == m_transfers.end())
+            continue;
+        Transfer *transfer = found->second;
+        m_transfers.erase(found);
+        curl_multi_remove_handle(m_multi, transfer->m_easy);
+        transfer->m_running = false;
+        transfer->m_result = message->data.result;
+        m_loop.schedule(transfer->m_waiter);
+    }
+}
+
+void CurlLoop::Transfer::await_suspend(std::coroutine_handle<> waiter)
+{
+    m_waiter = waiter;
+    m_running = true;
+    m_owner.m_transfers.emplace(m_easy, this);
+    curl_multi_add_handle(m_owner.m_multi, m_easy);
+}
+
+CurlLoop::Transfer::~Transfer()
+{
+    if (m_running) {
+        m_owner.m_transfers.erase(m_easy);
+        curl_multi_remove_handle(m_owner.m_multi, m_easy);
+    }
+}
+
+} // namespace mtlab
