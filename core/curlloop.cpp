@@ -16,6 +16,10 @@ CurlLoop::CurlLoop(EventLoop &loop)
     curl_multi_setopt(m_multi, CURLMOPT_SOCKETDATA, this);
     curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, &CurlLoop::onTimer);
     curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
+    // By default the cache holds four connections per handle still added; as the last transfers
+    // finish that limit drops below the idle connections, and every finish then walks them all
+    // to close the oldest. Each in-flight download already owns a socket, so keep them all.
+    curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 1L << 20);
 }
 
 CurlLoop::~CurlLoop()
@@ -30,9 +34,9 @@ CurlLoop::~CurlLoop()
     curl_multi_cleanup(m_multi);
 }
 
-CurlLoop::Transfer CurlLoop::transfer(CURL *easy)
+CurlLoop::Transfer CurlLoop::transfer(CURL *easy, bool reuse)
 {
-    return Transfer(*this, easy);
+    return Transfer(*this, easy, reuse);
 }
 
 int CurlLoop::onSocket(CURL *, int fd, int what, void *self, void *)
@@ -101,6 +105,8 @@ void CurlLoop::collectFinished()
             continue;
         Transfer *transfer = found->second;
         m_transfers.erase(found);
+        if (message->data.result == CURLE_OK && transfer->m_reuse)
+            ++m_idle;
         curl_multi_remove_handle(m_multi, transfer->m_easy);
         transfer->m_running = false;
         transfer->m_result = message->data.result;
@@ -112,6 +118,14 @@ void CurlLoop::Transfer::await_suspend(std::coroutine_handle<> waiter)
 {
     m_waiter = waiter;
     m_running = true;
+    // libcurl looks for an idle connection by walking every connection to the host, busy ones
+    // too: with thousands in flight that walk is quadratic and takes seconds. When no transfer
+    // has left a connection idle, there is none to find, so skip the walk.
+    if (m_reuse) {
+        const bool idle = m_owner.m_idle > 0;
+        m_owner.m_idle -= idle ? 1 : 0;
+        curl_easy_setopt(m_easy, CURLOPT_FRESH_CONNECT, idle ? 0L : 1L);
+    }
     m_owner.m_transfers.emplace(m_easy, this);
     curl_multi_add_handle(m_owner.m_multi, m_easy);
 }

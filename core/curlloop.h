@@ -26,7 +26,8 @@ public:
     class Transfer;
     // co_await curlLoop.transfer(easy): the download runs while the coroutine waits; resumes with
     // its CURLcode. A coroutine destroyed while waiting takes its transfer off the multi handle.
-    Transfer transfer(CURL *easy);
+    // reuse: the transfer may take an idle connection of an earlier one.
+    Transfer transfer(CURL *easy, bool reuse);
 
 private:
     static int onSocket(CURL *easy, int fd, int what, void *self, void *socketData);
@@ -39,14 +40,16 @@ private:
     std::unordered_map<int, EventLoop::WatchId> m_watches;
     std::unordered_map<CURL *, Transfer *> m_transfers;
     EventLoop::TimerId m_timer = 0;
+    std::size_t m_idle = 0; // connections left by transfers that ended well, not yet taken again
 };
 
 class CurlLoop::Transfer
 {
 public:
-    Transfer(CurlLoop &owner, CURL *easy) noexcept
+    Transfer(CurlLoop &owner, CURL *easy, bool reuse) noexcept
         : m_owner(owner)
         , m_easy(easy)
+        , m_reuse(reuse)
     {
     }
     Transfer(const Transfer &) = delete;
@@ -64,6 +67,7 @@ private:
     std::coroutine_handle<> m_waiter;
     int m_result = 0;
     bool m_running = false;
+    bool m_reuse;
 };
 
 } // namespace mtlab

@@ -56,16 +56,6 @@ std::string reasonFor(CURLcode code, std::int64_t received)
 
 } // namespace
 
-std::uint64_t checksum(const std::string &body) noexcept
-{
-    std::uint64_t hash = 1469598103934665603ULL; // FNV-1a
-    for (const char c : body) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
 EasyHandle::EasyHandle(const IoOptions &options)
     : m_maxBody(std::int64_t{options.maxBodyMb} << 20)
 {
@@ -94,7 +84,8 @@ EasyHandle::~EasyHandle()
 
 void EasyHandle::prepare(const std::string &url)
 {
-    m_body.clear();
+    m_bytes = 0;
+    m_byteSum = 0;
     m_overflow = false;
     m_errorBuffer[0] = '\0';
     curl_easy_setopt(m_easy, CURLOPT_URL, url.c_str());
@@ -105,11 +96,15 @@ std::size_t EasyHandle::write(char *data, std::size_t size, std::size_t count, v
     auto *me = static_cast<EasyHandle *>(self);
     const std::size_t bytes = size * count;
     // A body without a Content-Length can only be capped here, as it arrives.
-    if (static_cast<std::int64_t>(me->m_body.size() + bytes) > me->m_maxBody) {
+    if (me->m_bytes + static_cast<std::int64_t>(bytes) > me->m_maxBody) {
         me->m_overflow = true;
         return 0;
     }
-    me->m_body.append(data, bytes);
+    me->m_bytes += static_cast<std::int64_t>(bytes);
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < bytes; ++i)
+        sum += static_cast<unsigned char>(data[i]);
+    me->m_byteSum += sum;
     return bytes;
 }
 
@@ -129,9 +124,8 @@ Download EasyHandle::finish(int curlCode)
     d.tlsEnd = std::max(d.connectEnd, infoNs(m_easy, CURLINFO_APPCONNECT_TIME_T));
     d.waitEnd = std::max(d.tlsEnd, infoNs(m_easy, CURLINFO_STARTTRANSFER_TIME_T));
     d.total = std::max(d.waitEnd, infoNs(m_easy, CURLINFO_TOTAL_TIME_T));
-    d.bytes = static_cast<std::int64_t>(m_body.size());
-    d.body = std::move(m_body);
-    m_body.clear();
+    d.bytes = m_bytes;
+    d.byteSum = m_byteSum;
 
     if (code == CURLE_OK && d.status >= 400) {
         d.error = "HTTP " + std::to_string(d.status);

@@ -42,7 +42,20 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
     CurlLoop &curl = session->onLoop(context.loop);
     EasyHandle easy(m_options);
     easy.prepare(m_options.url);
-    const int code = co_await curl.transfer(easy.handle());
+    // A cancel destroys this frame mid-transfer: the wait so far still goes on the timeline.
+    struct Unfinished {
+        Recorder &recorder;
+        std::int32_t lane, task;
+        std::int64_t since;
+        bool armed = true;
+        ~Unfinished()
+        {
+            if (armed)
+                recorder.recordOn(lane, State::IoWait, task, since, nowNs(), IoPhase::Wait);
+        }
+    } unfinished{context.worker.recorder, context.lane, task, nowNs()};
+    const int code = co_await curl.transfer(easy.handle(), m_options.reuse);
+    unfinished.armed = false;
     co_return completeDownload(easy.finish(code), task, context.lane, context.worker.recorder, nullptr);
 }
 
@@ -58,9 +71,11 @@ TaskOutcome completeDownload(const Download &download, std::int32_t task, std::i
     TaskOutcome outcome;
     outcome.newConnection = download.newConnection;
     outcome.bytes = download.bytes;
+    // What is left to compute once the body is in: a C++ program has little; CPython would parse
+    // headers and build the response object here, under its interpreter lock.
     InterpreterLockGuard guard(gil, recorder, task);
     const std::int64_t begin = nowNs();
-    outcome.value = checksum(download.body);
+    outcome.value = download.byteSum;
     recorder.record(State::Cpu, task, begin, nowNs());
     return outcome;
 }

@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include <algorithm>
+
 #include "httpconnection.h"
 
 #include <asio/co_spawn.hpp>
@@ -28,6 +30,11 @@ HttpServer::HttpServer(asio::io_context &io, const ServerOptions &options)
     m_acceptor.open(endpoint.protocol());
     // A fixed --port must be usable again right after a restart, despite connections in TIME_WAIT.
     m_acceptor.set_option(asio::socket_base::reuse_address(true));
+    // Room in the kernel for a whole response (accepted sockets inherit it): with the default
+    // 16 KB, a 50 KB body takes several round trips through both event loops, per connection.
+    constexpr std::uint64_t kMaxSendBuffer = 4 << 20;
+    const auto sendBuffer = std::min<std::uint64_t>(options.bodyBytes + 4096, kMaxSendBuffer);
+    m_acceptor.set_option(asio::socket_base::send_buffer_size(static_cast<int>(sendBuffer)));
     m_acceptor.bind(endpoint);
     m_acceptor.listen(kListenBacklog);
 }
