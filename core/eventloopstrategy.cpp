@@ -156,15 +156,7 @@ private:
     void report(std::int32_t task, TaskOutcome outcome)
     {
         m_recorder.flush();
-        TaskRecord record;
-        record.task = task;
-        record.lane = m_loopLane;
-        record.ok = outcome.ok;
-        record.newConnection = outcome.newConnection;
-        record.value = outcome.value;
-        record.bytes = outcome.bytes;
-        record.error = std::move(outcome.error);
-        m_recorder.collector().taskFinished(std::move(record));
+        reportTask(m_recorder.collector(), task, m_loopLane, std::move(outcome));
     }
 
     Workload &m_workload;

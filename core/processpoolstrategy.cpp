@@ -300,15 +300,7 @@ void ProcessPool::finishTask(Worker &worker, const DoneMessage &done)
     worker.spans.push_back(
         Span{std::min(done.sentNs, now), now, worker.lane, done.task, -1, State::Ipc, IoPhase::None});
     m_collector.append(worker.spans);
-    TaskRecord finished;
-    finished.task = done.task;
-    finished.lane = worker.lane;
-    finished.ok = done.outcome.ok;
-    finished.newConnection = done.outcome.newConnection;
-    finished.value = done.outcome.value;
-    finished.bytes = done.outcome.bytes;
-    finished.error = done.outcome.error;
-    m_collector.taskFinished(std::move(finished));
+    reportTask(m_collector, done.task, worker.lane, done.outcome);
     ++m_finished;
     worker.task.reset();
     worker.idleSince = now;
@@ -348,11 +340,7 @@ void ProcessPool::failTask(Worker &worker, const std::string &reason, std::int64
     worker.spans.push_back(Span{now, now, worker.lane, worker.task->task,
                                 m_collector.addDetail(reason), State::Failed, IoPhase::None});
     m_collector.append(worker.spans);
-    TaskRecord failed;
-    failed.task = worker.task->task;
-    failed.lane = worker.lane;
-    failed.error = reason;
-    m_collector.taskFinished(std::move(failed));
+    reportTask(m_collector, worker.task->task, worker.lane, TaskOutcome::failure(reason));
     ++m_finished;
     worker.task.reset();
 }
@@ -366,11 +354,7 @@ void ProcessPool::failPending(const std::string &reason)
     for (const std::int32_t task : m_pending) {
         spans.push_back(Span{m_submitted, now, m_queueLane, task, -1, State::Queued, IoPhase::None});
         spans.push_back(Span{now, now, m_queueLane, task, detail, State::Failed, IoPhase::None});
-        TaskRecord failed;
-        failed.task = task;
-        failed.lane = m_queueLane;
-        failed.error = reason;
-        m_collector.taskFinished(std::move(failed));
+        reportTask(m_collector, task, m_queueLane, TaskOutcome::failure(reason));
         ++m_finished;
     }
     m_pending.clear();

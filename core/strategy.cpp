@@ -31,15 +31,20 @@ void runTask(Workload &workload, std::int32_t task, WorkerContext &context)
 {
     TaskOutcome outcome = workload.run(task, context);
     context.recorder.flush();
+    reportTask(context.recorder.collector(), task, context.recorder.lane(), std::move(outcome));
+}
+
+void reportTask(TraceCollector &collector, std::int32_t task, std::int32_t lane, TaskOutcome outcome)
+{
     TaskRecord record;
     record.task = task;
-    record.lane = context.recorder.lane();
+    record.lane = lane;
     record.ok = outcome.ok;
     record.newConnection = outcome.newConnection;
     record.value = outcome.value;
     record.bytes = outcome.bytes;
     record.error = std::move(outcome.error);
-    context.recorder.collector().taskFinished(std::move(record));
+    collector.taskFinished(std::move(record));
 }
 
 std::int32_t addQueueLane(TraceCollector &collector)

@@ -9,6 +9,7 @@ namespace mtlab {
 
 class TraceCollector;
 class Workload;
+struct TaskOutcome;
 struct WorkerContext;
 
 // How tasks are spread over workers. run() returns when every task has ended or the run was
@@ -25,6 +26,8 @@ std::unique_ptr<Strategy> makeStrategy(StrategyKind kind);
 
 // Runs one task on the calling worker and reports how it ended to the collector.
 void runTask(Workload &workload, std::int32_t task, WorkerContext &context);
+// Tells the collector how a task ended on a lane.
+void reportTask(TraceCollector &collector, std::int32_t task, std::int32_t lane, TaskOutcome outcome);
 
 // The lane where tasks wait between submission and pick-up (spans overlap there: one per task).
 std::int32_t addQueueLane(TraceCollector &collector);
