@@ -22,6 +22,8 @@ private slots:
     void jsonReportsEveryStrategy();
     void tableIsReadable();
     void traceIsWrittenWhole();
+    void ioJsonCountsFailuresByReason();
+    void tooManyDownloadsForTheFileLimitIsRefusedUpFront();
 
 private:
     struct Result {
@@ -128,6 +130,31 @@ void TestRunCommand::traceIsWrittenWhole()
         processNames += event.toObject().value(QLatin1String("name")).toString() == QLatin1String("process_name");
     QCOMPARE(processNames, 4);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("trace.json")}); // no temp file left
+}
+
+// The run completes despite failed tasks (exit 0), and the summary says why they failed.
+void TestRunCommand::ioJsonCountsFailuresByReason()
+{
+    const Result r = run({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy"), QStringLiteral("threads"),
+                          QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--url"), QStringLiteral("ftp://127.0.0.1/"),
+                          QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object().value(QLatin1String("runs")).toArray().at(0).toObject();
+    QCOMPARE(o.value(QLatin1String("ok")).toInt(), 0);
+    QCOMPARE(o.value(QLatin1String("failed")).toInt(), 4);
+    QCOMPARE(o.value(QLatin1String("errors")).toObject().value(QLatin1String("unsupported scheme")).toInt(), 4);
+}
+
+void TestRunCommand::tooManyDownloadsForTheFileLimitIsRefusedUpFront()
+{
+    QProcess shell;
+    const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab");
+    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("ulimit -n 200 && exec \"$0\" run --workload io "
+                                                                                 "--strategy async --tasks 1000"), program});
+    QVERIFY(shell.waitForFinished(60'000));
+    QCOMPARE(shell.exitCode(), 1);
+    const QString err = QString::fromUtf8(shell.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("open files")) && err.contains(QStringLiteral("--max-in-flight")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)
