@@ -78,6 +78,18 @@ std::vector<Span> TraceCollector::spansSince(std::size_t *cursor) const
     return out;
 }
 
+void TraceCollector::reset(std::int64_t origin)
+{
+    std::lock_guard lock(m_mutex);
+    m_origin = origin;
+    m_lanes.clear();
+    m_spans.clear();
+    m_details.clear();
+    m_tasks.clear();
+    m_done.store(0, std::memory_order_relaxed);
+    m_failed.store(0, std::memory_order_relaxed);
+}
+
 Trace TraceCollector::finish()
 {
     std::lock_guard lock(m_mutex);

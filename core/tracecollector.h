@@ -34,6 +34,8 @@ public:
     std::vector<Span> spansSince(std::size_t *cursor) const;
 
     Trace finish();
+    // Empties the collector for another run, keeping its memory: no reallocation, no fresh pages.
+    void reset(std::int64_t origin);
 
 private:
     mutable std::mutex m_mutex;
