@@ -2,15 +2,22 @@
 
 #include "atomicfile.h"
 #include "chrometrace.h"
+#include "comparison.h"
+#include "pictureexport.h"
 #include "runarguments.h"
 #include "runner.h"
 #include "runreport.h"
+#include "timelinemodel.h"
 #include "tracecollector.h"
 
+#include <QGuiApplication>
+
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <pthread.h>
 #include <stop_token>
 #include <thread>
@@ -58,6 +65,45 @@ bool writeOutput(const std::string &path, const std::string &data)
     return problem.empty();
 }
 
+// The timeline pictures (--png, --svg, --pdf): the window's comparison, drawn by the same renderer.
+// Painting text needs a QGuiApplication but no display, so one is made on the offscreen platform,
+// only when a picture is asked for.
+bool writePictures(const RunArguments &arguments, const std::vector<RunResult> &results)
+{
+    const std::pair<const std::string *, PictureFormat> pictures[] = {
+        {&arguments.pngPath, PictureFormat::Png},
+        {&arguments.svgPath, PictureFormat::Svg},
+        {&arguments.pdfPath, PictureFormat::Pdf}};
+    if (std::all_of(std::begin(pictures), std::end(pictures), [](const auto &p) { return p.first->empty(); }))
+        return true;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int argc = 1;
+    char name[] = "multitask-lab";
+    char *argv[] = {name, nullptr};
+    std::optional<QGuiApplication> application;
+    if (!QCoreApplication::instance())
+        application.emplace(argc, argv);
+
+    TimelineModel model;
+    Comparison comparison(model);
+    for (const RunResult &run : results)
+        comparison.addRun(run);
+    PictureOptions options;
+    options.title = pictureTitle(arguments.experiment);
+    bool written = true;
+    for (const auto &[path, format] : pictures) {
+        if (path->empty())
+            continue;
+        const QString problem = exportPicture(model, QString::fromStdString(*path), format, options);
+        if (!problem.isEmpty()) {
+            std::cerr << "multitask-lab: " << problem.toStdString() << '\n';
+            written = false;
+        }
+    }
+    return written;
+}
+
 } // namespace
 
 int runCommand(const std::vector<std::string_view> &args)
@@ -103,6 +149,7 @@ int runCommand(const std::vector<std::string_view> &args)
             runs.push_back(&run);
         written = writeOutput(arguments.tracePath, chromeTraceJson(runs));
     }
+    written = writePictures(arguments, results) && written;
     std::cout << (arguments.json ? reportJson(results) : reportTable(results)) << std::flush;
     if (watcher.interrupted())
         return 130;

@@ -1,0 +1,82 @@
+#include "windowarguments.h"
+
+#include "atomicfile.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+
+namespace mtlab {
+
+namespace {
+
+// QWidget::grab() gives a raster image: formats Qt writes without plugins.
+bool isImagePath(const std::string &path)
+{
+    std::string suffix = std::filesystem::path(path).extension().string();
+    std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return std::tolower(c); });
+    constexpr std::array<std::string_view, 4> formats = {".png", ".jpg", ".jpeg", ".bmp"};
+    return std::find(formats.begin(), formats.end(), suffix) != formats.end();
+}
+
+} // namespace
+
+std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(const std::vector<std::string_view> &args)
+{
+    WindowArguments parsed;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view arg = args[i];
+        if (arg == "--run") {
+            parsed.run = true;
+        } else if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+        } else if (arg == "--version") {
+            parsed.version = true;
+        } else if (arg.starts_with("--preset") || arg.starts_with("--screenshot")) {
+            std::string_view name = arg;
+            std::string_view value;
+            if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+                name = arg.substr(0, eq);
+                value = arg.substr(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args[++i];
+            }
+            if (name != "--preset" && name != "--screenshot")
+                return WindowArgumentError{"unknown option '" + std::string(name) + "' (try --help)"};
+            if (value.empty())
+                return WindowArgumentError{std::string(name) + " needs a value"};
+            (name == "--preset" ? parsed.preset : parsed.screenshot) = std::string(value);
+        } else if (arg.starts_with("--") || !arg.starts_with("-")) {
+            return WindowArgumentError{"unknown option '" + std::string(arg) + "' (try --help)"};
+        } else {
+            // Qt's own single-dash options, such as -platform offscreen, with their value.
+            if (i + 1 < args.size() && !args[i + 1].starts_with("-"))
+                ++i;
+        }
+    }
+    if (!parsed.screenshot.empty()) {
+        if (!isImagePath(parsed.screenshot))
+            return WindowArgumentError{"--screenshot takes a .png, .jpg or .bmp file, not '" + parsed.screenshot + "'"};
+        if (std::string problem = checkWritable(parsed.screenshot); !problem.empty())
+            return WindowArgumentError{std::move(problem)};
+    }
+    return parsed;
+}
+
+std::string usageText()
+{
+    return "Usage:\n"
+           "  multitask-lab [--preset NAME] [--run] [--screenshot FILE]\n"
+           "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
+           "      its id); --run starts it; --screenshot saves the whole window as a PNG when the\n"
+           "      run is done (all runs, for a comparison) and quits. Exit code 0, 1 if the run\n"
+           "      could not start, 2 for an unknown preset or an unwritable path.\n"
+           "  multitask-lab presets [--ids]\n"
+           "      Lists the presets, one a line: the name, a tab, the description (--ids: the id,\n"
+           "      a tab, then the name and description).\n"
+           "  multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all [...]\n"
+           "      Runs an experiment without a window and prints a table (all options: README.md).\n";
+}
+
+} // namespace mtlab

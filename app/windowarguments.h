@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace mtlab {
+
+// `multitask-lab [--preset NAME] [--run] [--screenshot FILE]`: how the window is opened. Parsed
+// and checked before any window exists, so a typo or an unwritable path fails at once with one
+// line, even where there is no display. Qt's own single-dash options (-platform offscreen)
+// are skipped here and left to QApplication.
+struct WindowArguments {
+    std::string preset;     // a preset's id or name; empty: the last experiment
+    bool run = false;       // start the experiment once the window is up
+    std::string screenshot; // save the window there when the run is done, then quit
+    bool help = false;
+    bool version = false;
+};
+
+struct WindowArgumentError {
+    std::string message;
+};
+
+std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(const std::vector<std::string_view> &args);
+
+// The usage text of the whole program (window, `run` and `presets`).
+std::string usageText();
+
+} // namespace mtlab

@@ -1,0 +1,125 @@
+#include "windowcommand.h"
+
+#include "mainwindow.h"
+#include "presets.h"
+#include "runcontroller.h"
+#include "runner.h"
+#include "windowarguments.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace mtlab {
+
+namespace {
+
+// A screenshot needs no screen: without a display, draw off-screen rather than fail to start.
+void useOffscreenWithoutDisplay()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+// The whole window as it is on screen, written whole or not at all. An error message, or empty.
+QString saveScreenshot(QWidget &window, const QString &path)
+{
+    const QPixmap picture = window.grab();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    QImageWriter writer(&file, QByteArray());
+    writer.setFormat(QFileInfo(path).suffix().toLower().toLatin1());
+    if (!writer.write(picture.toImage()))
+        return QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
+    if (!file.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+// 1 when a run of the batch could not start at all (no server, too many open files).
+int runExitCode(const RunController &controller)
+{
+    for (const auto &result : controller.results()) {
+        if (!result->problem.empty()) {
+            std::cerr << "multitask-lab: " << result->problem << '\n';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &args)
+{
+    const auto parsed = parseWindowArguments(args);
+    if (const auto *error = std::get_if<WindowArgumentError>(&parsed)) {
+        std::cerr << "multitask-lab: " << error->message << '\n';
+        return 2;
+    }
+    const WindowArguments &arguments = std::get<WindowArguments>(parsed);
+    if (arguments.help) {
+        std::cout << usageText();
+        return 0;
+    }
+    if (arguments.version) {
+        std::cout << "multitask-lab " << MTLAB_VERSION << '\n';
+        return 0;
+    }
+    const QString preset = QString::fromStdString(arguments.preset);
+    if (!preset.isEmpty() && !findPreset(preset)) {
+        std::cerr << "multitask-lab: unknown preset '" << arguments.preset << "' (`multitask-lab presets` lists them)\n";
+        return 2;
+    }
+    const bool scripted = !arguments.screenshot.empty();
+    if (scripted)
+        useOffscreenWithoutDisplay();
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Multitask Lab"));
+    QApplication::setApplicationName(QStringLiteral("Multitask Lab"));
+    QApplication::setApplicationVersion(QStringLiteral(MTLAB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("multitask-lab"));
+    // Read from the back of a classroom: never smaller than 11 points.
+    if (QFont font = QApplication::font(); font.pointSizeF() < 11) {
+        font.setPointSizeF(11);
+        QApplication::setFont(font);
+    }
+
+    MainWindow window;
+    // A scripted screenshot is the same picture on every machine and leaves the user's settings be.
+    if (!scripted)
+        window.restoreSettings();
+    if (!preset.isEmpty())
+        window.loadPreset(preset);
+    window.show();
+
+    if (scripted) {
+        const QString path = QString::fromStdString(arguments.screenshot);
+        const auto take = [&window, path] {
+            int code = runExitCode(*window.controller());
+            if (const QString problem = saveScreenshot(window, path); !problem.isEmpty()) {
+                std::cerr << "multitask-lab: " << problem.toStdString() << '\n';
+                code = 1;
+            }
+            QApplication::exit(code);
+        };
+        // Queued: the window finishes its own reaction to the end of the run (tab, status) first.
+        if (arguments.run)
+            QObject::connect(&window, &MainWindow::runsFinished, &window, take, Qt::QueuedConnection);
+        else
+            QTimer::singleShot(0, &window, take);
+    }
+    if (arguments.run)
+        QTimer::singleShot(0, &window, &MainWindow::run);
+    return QApplication::exec();
+}
+
+} // namespace mtlab

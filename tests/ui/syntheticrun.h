@@ -1,0 +1,50 @@
+#pragma once
+
+#include "runner.h"
+
+#include <utility>
+#include <vector>
+
+namespace mtlab {
+
+// A finished run made up rather than measured, so that pictures and charts can be checked
+// against exact times: N tasks of taskNs each on W workers, task i on worker i % W in round
+// i / W, every span in `state`. Async runs get the loop lane plus one sub-lane per task.
+inline RunResult syntheticRun(StrategyKind strategy, int workers, int tasks, std::int64_t taskNs,
+                              State state = State::Cpu, WorkloadKind workload = WorkloadKind::Cpu)
+{
+    constexpr std::int64_t Origin = 1'000'000'000;
+    RunResult run;
+    run.experiment.workload = workload;
+    run.experiment.strategy = strategy;
+    run.experiment.tasks = tasks;
+    run.experiment.workers = workers;
+    const bool async = strategy == StrategyKind::Async;
+    const int lanes = async ? tasks + 1 : workers;
+    std::vector<Lane> laneList;
+    for (int i = 0; i < lanes; ++i) {
+        Lane lane;
+        lane.id = i;
+        lane.kind = async ? (i == 0 ? LaneKind::EventLoop : LaneKind::AsyncTask) : LaneKind::PoolThread;
+        lane.name = async && i > 0 ? "task " + std::to_string(i) : "worker " + std::to_string(i + 1);
+        lane.parent = async && i > 0 ? 0 : -1;
+        lane.sortIndex = i;
+        laneList.push_back(std::move(lane));
+    }
+    std::vector<Span> spans;
+    std::vector<TaskRecord> records;
+    const int parallel = async ? tasks : workers;
+    for (int task = 0; task < tasks; ++task) {
+        const std::int64_t begin = Origin + (task / parallel) * taskNs;
+        const std::int32_t lane = async ? task + 1 : task % workers;
+        spans.push_back(Span{begin, begin + taskNs, lane, task, -1, state,
+                             state == State::IoWait ? IoPhase::Wait : IoPhase::None});
+        records.push_back(TaskRecord{task, lane, true, false, 1, 0, {}});
+    }
+    run.wallNs = (tasks + parallel - 1) / parallel * taskNs;
+    run.ok = tasks;
+    run.trace = Trace(std::move(laneList), std::move(spans), {}, std::move(records), Origin);
+    return run;
+}
+
+} // namespace mtlab

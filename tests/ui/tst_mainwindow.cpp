@@ -1,0 +1,260 @@
+#include "comparisonview.h"
+#include "experimentpanel.h"
+#include "mainwindow.h"
+#include "presets.h"
+#include "runcontroller.h"
+#include "runner.h"
+#include "timelinemodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QImage>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mtlab;
+
+// The window as a user drives it: a preset picked from the list, Run and Cancel clicked, the
+// timeline and status bar afterwards, settings kept across restarts, and the scripted screenshot.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void presetRunsFromTheButtons();
+    void escapeCancelsALongRun();
+    void allFourFillTheComparison();
+    void settingsSurviveARestart();
+    void screenshotOfARun();
+    void badScreenshotArgumentsExitWithTwo_data();
+    void badScreenshotArgumentsExitWithTwo();
+
+private:
+    template <typename T>
+    static T *child(const QWidget &window, const char *name)
+    {
+        T *widget = window.findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no %s", name);
+        return widget;
+    }
+    // Picks a preset the way a user does: the list, then a key press (which emits activated()).
+    static void choosePreset(const MainWindow &window, const QString &id);
+    static void setTasks(const MainWindow &window, int tasks);
+    static QProcess *runProgram(const QStringList &args);
+};
+
+constexpr int Timeout = 120'000;
+
+void TestMainWindow::initTestCase()
+{
+    // Never the user's own settings.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("Multitask Lab"));
+    QCoreApplication::setApplicationName(QStringLiteral("Multitask Lab"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::choosePreset(const MainWindow &window, const QString &id)
+{
+    auto *combo = child<QComboBox>(window, "presetCombo");
+    const int index = combo->findData(id);
+    QVERIFY(index > 0);
+    combo->setFocus();
+    combo->setCurrentIndex(index - 1);
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(combo->currentData().toString(), id);
+}
+
+void TestMainWindow::setTasks(const MainWindow &window, int tasks)
+{
+    auto *spin = child<QSpinBox>(window, "tasksSpin");
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QString::number(tasks));
+    QTest::keyClick(spin, Qt::Key_Enter);
+    QCOMPARE(spin->value(), tasks);
+}
+
+void TestMainWindow::presetRunsFromTheButtons()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    choosePreset(window, QStringLiteral("io-threads"));
+    QCOMPARE(window.panel()->experiment().workers, 5);
+    setTasks(window, 10); // two rounds of five downloads: quick
+    QCOMPARE(window.panel()->presetId(), QString()); // no longer the preset as it was
+
+    auto *run = child<QPushButton>(window, "runButton");
+    auto *cancel = child<QPushButton>(window, "cancelButton");
+    QVERIFY(run->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+
+    QSignalSpy finished(&window, &MainWindow::runsFinished);
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(window.controller()->isRunning());
+    QVERIFY(!run->isEnabled());
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(window.statusText().startsWith(QLatin1String("Running")));
+    QVERIFY(finished.wait(Timeout));
+
+    QVERIFY(run->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY2(window.statusText().startsWith(QLatin1String("Done")), qPrintable(window.statusText()));
+    QVERIFY(window.statusText().contains(QLatin1String("threads, 5 workers")));
+    const auto &groups = window.timelineModel()->groups();
+    QCOMPARE(groups.size(), std::size_t(1));
+    QVERIFY(!groups.front().live);
+    int threads = 0;
+    for (const TimelineModel::Row &row : groups.front().rows)
+        threads += row.lane.kind == LaneKind::PoolThread;
+    QCOMPARE(threads, 5);
+    QCOMPARE(window.controller()->results().front()->ok, 10);
+    // The finished run also joins the comparison.
+    QCOMPARE(window.comparisonView()->model()->groups().size(), std::size_t(1));
+}
+
+void TestMainWindow::escapeCancelsALongRun()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Experiment e;
+    e.workload = WorkloadKind::Cpu;
+    e.strategy = StrategyKind::Threads;
+    e.workers = 2;
+    e.tasks = 4;
+    e.n = 4'000'000'000ULL;
+    window.panel()->setExperiment(e, {e.strategy});
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window)); // Esc is a shortcut of the active window
+    QSignalSpy finished(&window, &MainWindow::runsFinished);
+    QTest::mouseClick(child<QPushButton>(window, "runButton"), Qt::LeftButton);
+    QVERIFY(window.controller()->isRunning());
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(finished.wait(Timeout));
+    QVERIFY(window.controller()->results().front()->cancelled);
+    QVERIFY2(window.statusText().startsWith(QLatin1String("Cancelled")), qPrintable(window.statusText()));
+    QVERIFY(!child<QPushButton>(window, "cancelButton")->isEnabled());
+}
+
+void TestMainWindow::allFourFillTheComparison()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    choosePreset(window, QStringLiteral("cpu-all"));
+    child<QDoubleSpinBox>(window, "nSpin")->setValue(200'000);
+    QSignalSpy runFinished(window.controller(), &RunController::runFinished);
+    QSignalSpy finished(&window, &MainWindow::runsFinished);
+    QTest::mouseClick(child<QPushButton>(window, "runButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(runFinished.size(), 4);
+    QCOMPARE(window.comparisonView()->model()->groups().size(), std::size_t(4));
+    // Once all four are in, the comparison is what to look at.
+    QCOMPARE(child<QTabWidget>(window, "viewTabs")->currentWidget(), window.comparisonView());
+    QVERIFY2(window.statusText().contains(QLatin1String("all four")), qPrintable(window.statusText()));
+}
+
+void TestMainWindow::settingsSurviveARestart()
+{
+    {
+        MainWindow window;
+        window.restoreSettings();
+        choosePreset(window, QStringLiteral("cpu-threads-gil"));
+        setTasks(window, 37);
+        child<QSpinBox>(window, "switchSpin")->setValue(9);
+        child<QTabWidget>(window, "viewTabs")->setCurrentIndex(1);
+        window.findChild<QAction *>(QStringLiteral("panelAction"))->trigger(); // hides the panel
+    }
+    MainWindow window;
+    window.restoreSettings();
+    const Experiment e = window.panel()->experiment();
+    QCOMPARE(e.workload, WorkloadKind::Cpu);
+    QCOMPARE(e.strategy, StrategyKind::Threads);
+    QCOMPARE(e.tasks, 37);
+    QCOMPARE(e.workers, 5);
+    QVERIFY(e.gil);
+    QCOMPARE(e.switchMs, 9);
+    QCOMPARE(child<QTabWidget>(window, "viewTabs")->currentIndex(), 1);
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("panelAction"))->isChecked());
+    QVERIFY(!window.panel()->isVisibleTo(&window));
+
+    // A window that does not restore settings does not save them either (scripted screenshots).
+    {
+        MainWindow scripted;
+        setTasks(scripted, 11);
+    }
+    MainWindow again;
+    again.restoreSettings();
+    QCOMPARE(again.panel()->experiment().tasks, 37);
+}
+
+QProcess *TestMainWindow::runProgram(const QStringList &args)
+{
+    auto *process = new QProcess;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process->setProcessEnvironment(environment);
+    process->start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"), args);
+    process->waitForFinished(Timeout);
+    return process;
+}
+
+void TestMainWindow::screenshotOfARun()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("window.png"));
+    std::unique_ptr<QProcess> process(runProgram({QStringLiteral("--preset"), QStringLiteral("I/O: 100 downloads, async, all at once"),
+                                                  QStringLiteral("--run"), QStringLiteral("--screenshot"), path}));
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+    const QImage picture(path);
+    QCOMPARE(picture.size(), QSize(1600, 900));
+}
+
+void TestMainWindow::badScreenshotArgumentsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown preset") << QStringList{QStringLiteral("--preset"), QStringLiteral("no-such-preset"), QStringLiteral("--run")}
+                                    << QStringLiteral("no-such-preset");
+    QTest::newRow("unwritable path") << QStringList{QStringLiteral("--preset"), QStringLiteral("io-async"), QStringLiteral("--run"),
+                                                    QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-folder/w.png")}
+                                     << QStringLiteral("/nonexistent-folder/w.png");
+    QTest::newRow("not a picture") << QStringList{QStringLiteral("--screenshot"), QDir::tempPath() + QStringLiteral("/w.txt")}
+                                   << QStringLiteral("w.txt");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("--frobnicate");
+}
+
+void TestMainWindow::badScreenshotArgumentsExitWithTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    std::unique_ptr<QProcess> process(runProgram(args));
+    QCOMPARE(process->exitCode(), 2);
+    const QByteArray error = process->readAllStandardError();
+    QCOMPARE(error.count('\n'), 1);
+    QVERIFY2(QString::fromUtf8(error).contains(mentions), error.constData());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,393 @@
+#include "runner.h"
+#include "timelinemodel.h"
+#include "timelinerenderer.h"
+#include "timelinetooltip.h"
+#include "timelineview.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolTip>
+#include <QWheelEvent>
+
+using namespace mtlab;
+
+namespace {
+
+RunResult runCpu(StrategyKind strategy, int tasks)
+{
+    Experiment e;
+    e.workload = WorkloadKind::Cpu;
+    e.strategy = strategy;
+    e.tasks = tasks;
+    e.n = 200'000;
+    return Runner(e).run();
+}
+
+void wheel(QWidget &widget, QPointF pos, int delta, Qt::KeyboardModifiers modifiers = {})
+{
+    QWheelEvent event(pos, widget.mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&widget, &event);
+}
+
+void mouse(QWidget &widget, QEvent::Type type, QPoint pos, Qt::KeyboardModifiers modifiers = {})
+{
+    const Qt::MouseButtons buttons = type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent event(type, QPointF(pos), widget.mapToGlobal(QPointF(pos)), Qt::LeftButton, buttons, modifiers);
+    QApplication::sendEvent(&widget, &event);
+}
+
+} // namespace
+
+class TestTimelineView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void rowsHitTheirLanes();
+    void wheelZoomsAroundTheCursor();
+    void dragPans();
+    void fitRestoresTheFullRange();
+    void shiftDragSelectsARange();
+    void hoverShowsTheSpan();
+    void repaintsOnlyWhenChanged();
+    void manyRowsScroll();
+    void narrowSpansFoldIntoBlocks();
+    void failuresAreMarkedAndExplained();
+    void formatDuration_data();
+    void formatDuration();
+    void formatTick_data();
+    void formatTick();
+
+private:
+    TimelineModel m_model;
+    std::unique_ptr<TimelineView> m_view;
+    std::vector<RunResult> m_runs;
+};
+
+void TestTimelineView::initTestCase()
+{
+    m_runs.push_back(runCpu(StrategyKind::Sync, 4));
+    m_runs.push_back(runCpu(StrategyKind::Threads, 10));
+    for (const RunResult &run : m_runs) {
+        QCOMPARE(run.ok, run.experiment.tasks);
+        m_model.addRun(run);
+    }
+}
+
+void TestTimelineView::init()
+{
+    m_view = std::make_unique<TimelineView>();
+    m_view->resize(1200, 700);
+    m_view->setModel(&m_model);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestTimelineView::rowsHitTheirLanes()
+{
+    const TimelineRenderer renderer(m_model);
+    const QRect target = m_view->rect();
+    const QRect plot = m_view->plotRect();
+    QCOMPARE(renderer.plotArea(target, m_view->options()), plot);
+    for (std::size_t g = 0; g < m_model.groups().size(); ++g) {
+        const auto &rows = m_model.groups()[g].rows;
+        const auto &lanes = m_runs[g].trace.lanes();
+        QCOMPARE(rows.size(), lanes.size());
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const QRectF box = renderer.rowRect(target, m_view->options(), int(g), int(r));
+            QVERIFY(box.height() > 0);
+            QVERIFY(plot.contains(box.center().toPoint()));
+            // On the label and on the plot alike, the point is on this row's lane.
+            for (const int x : {5, plot.center().x()}) {
+                const auto hit = renderer.hitTest(target, m_view->timeScale(), m_view->options(),
+                                                  QPoint(x, int(box.center().y())));
+                QCOMPARE(hit.group, int(g));
+                QCOMPARE(hit.row, int(r));
+                QCOMPARE(rows[r].lane.name, lanes[std::size_t(rows[r].lane.id)].name);
+            }
+        }
+    }
+}
+
+void TestTimelineView::wheelZoomsAroundTheCursor()
+{
+    const QRect plot = m_view->plotRect();
+    const QPointF at(plot.left() + plot.width() * 0.3, plot.center().y());
+    const double before = m_view->visibleToNs() - m_view->visibleFromNs();
+    const double anchor = m_view->timeScale().ns(at.x() - plot.left());
+    QSignalSpy range(m_view.get(), &TimelineView::visibleRangeChanged);
+    wheel(*m_view, at, 120);
+    wheel(*m_view, at, 240);
+    QCOMPARE(range.count(), 2);
+    QVERIFY(m_view->visibleToNs() - m_view->visibleFromNs() < before / 1.5);
+    QVERIFY(qAbs(m_view->timeScale().ns(at.x() - plot.left()) - anchor) <= 1e-6 * before);
+    // Ctrl+wheel scrolls the rows instead of zooming.
+    const double zoomed = m_view->timeScale().nsPerPixel;
+    wheel(*m_view, at, -120, Qt::ControlModifier);
+    QCOMPARE(m_view->timeScale().nsPerPixel, zoomed);
+}
+
+void TestTimelineView::dragPans()
+{
+    const QRect plot = m_view->plotRect();
+    wheel(*m_view, plot.center(), 360); // zoomed in, there is room to pan
+    const TimeScale before = m_view->timeScale();
+    const QPoint from = plot.center();
+    mouse(*m_view, QEvent::MouseButtonPress, from);
+    mouse(*m_view, QEvent::MouseMove, from + QPoint(40, 0));
+    mouse(*m_view, QEvent::MouseMove, from + QPoint(100, 0));
+    mouse(*m_view, QEvent::MouseButtonRelease, from + QPoint(100, 0));
+    QCOMPARE(m_view->timeScale().nsPerPixel, before.nsPerPixel);
+    QCOMPARE(m_view->timeScale().startNs, before.startNs - 100 * before.nsPerPixel);
+}
+
+void TestTimelineView::fitRestoresTheFullRange()
+{
+    const double duration = double(m_model.durationNs());
+    QCOMPARE(m_view->visibleFromNs(), 0.0);
+    QVERIFY(qAbs(m_view->visibleToNs() - duration) <= m_view->timeScale().nsPerPixel);
+    m_view->zoomIn();
+    wheel(*m_view, m_view->plotRect().topLeft() + QPoint(50, 50), 480);
+    QVERIFY(m_view->visibleToNs() - m_view->visibleFromNs() < duration / 2);
+    m_view->fitToWindow();
+    QCOMPARE(m_view->visibleFromNs(), 0.0);
+    QVERIFY(qAbs(m_view->visibleToNs() - duration) <= m_view->timeScale().nsPerPixel);
+}
+
+void TestTimelineView::shiftDragSelectsARange()
+{
+    QSignalSpy selection(m_view.get(), &TimelineView::selectionChanged);
+    const QRect plot = m_view->plotRect();
+    const QPoint from(plot.left() + 100, plot.center().y());
+    const QPoint to = from + QPoint(250, 10);
+    mouse(*m_view, QEvent::MouseButtonPress, from, Qt::ShiftModifier);
+    mouse(*m_view, QEvent::MouseMove, to, Qt::ShiftModifier);
+    mouse(*m_view, QEvent::MouseButtonRelease, to, Qt::ShiftModifier);
+    QVERIFY(!selection.isEmpty());
+    const QList<QVariant> last = selection.takeLast();
+    const double npp = m_view->timeScale().nsPerPixel;
+    QCOMPARE(last.at(0).toDouble(), m_view->timeScale().ns(100));
+    QVERIFY(qAbs(last.at(1).toDouble() - last.at(0).toDouble() - 250 * npp) < 1e-6 * npp);
+    QCOMPARE(m_view->options().selectionFromNs, last.at(0).toDouble());
+    // Panning does not disturb the measured range; a plain click starts no new one.
+    mouse(*m_view, QEvent::MouseButtonPress, from);
+    mouse(*m_view, QEvent::MouseButtonRelease, from);
+    QCOMPARE(m_view->options().selectionToNs, last.at(1).toDouble());
+}
+
+void TestTimelineView::hoverShowsTheSpan()
+{
+    const TimelineRenderer renderer(m_model);
+    const int group = 1; // threads
+    const auto &rows = m_model.groups()[group].rows;
+    const TimelineModel::Group &g = m_model.groups()[group];
+    const Span *cpu = nullptr;
+    int rowIndex = 0;
+    for (std::size_t r = 0; r < rows.size() && !cpu; ++r)
+        for (const Span &s : rows[r].spans)
+            if (s.state == State::Cpu && (!cpu || s.duration() > cpu->duration())) {
+                cpu = &s;
+                rowIndex = int(r);
+            }
+    QVERIFY(cpu);
+    const QRectF box = renderer.rowRect(m_view->rect(), m_view->options(), group, rowIndex);
+    const double middle = double(cpu->begin + cpu->end) / 2 - double(g.origin);
+    const QPoint pos(m_view->plotRect().left() + int(m_view->timeScale().x(middle)), int(box.center().y()));
+    QHelpEvent help(QEvent::ToolTip, pos, m_view->mapToGlobal(pos));
+    QApplication::sendEvent(m_view.get(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString text = QToolTip::text();
+    QVERIFY2(text.contains(QStringLiteral("<b>task %1</b>").arg(cpu->task)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("cpu")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("queued")), qPrintable(text)); // the task's breakdown
+    QToolTip::hideText();
+}
+
+void TestTimelineView::repaintsOnlyWhenChanged()
+{
+    TimelineModel live;
+    m_view->setModel(&live);
+    const int g = live.beginLive(QStringLiteral("threads"), 0);
+    int paints = 0;
+    struct Counter : QObject {
+        int *count;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            *count += event->type() == QEvent::Paint;
+            return false;
+        }
+    } counter;
+    counter.count = &paints;
+    m_view->installEventFilter(&counter);
+    QTest::qWait(200);
+    paints = 0;
+    QTest::qWait(150);
+    QCOMPARE(paints, 0); // nothing changed, nothing painted
+    Lane lane;
+    lane.name = "thread 1";
+    for (int i = 0; i < 200; ++i)
+        live.updateLive(g, {lane}, {Span{i * 10, i * 10 + 5, 0, i, -1, State::Cpu, IoPhase::None}}, {});
+    QTRY_VERIFY(paints >= 1);
+    QVERIFY(paints <= 2); // two hundred changes, one or two frames
+    QCOMPARE(m_view->visibleFromNs(), 0.0); // following the live run
+    m_view->removeEventFilter(&counter);
+}
+
+void TestTimelineView::manyRowsScroll()
+{
+    // An async run with a thousand tasks in flight: a thousand sub-lanes, more than fit.
+    std::vector<Lane> lanes(1001);
+    std::vector<Span> spans;
+    for (int i = 0; i <= 1000; ++i) {
+        lanes[std::size_t(i)].id = i;
+        lanes[std::size_t(i)].kind = i == 0 ? LaneKind::EventLoop : LaneKind::AsyncTask;
+        lanes[std::size_t(i)].parent = i == 0 ? -1 : 0;
+        lanes[std::size_t(i)].sortIndex = i;
+        lanes[std::size_t(i)].name = "task slot " + std::to_string(i);
+        spans.push_back(Span{i * 1000, i * 1000 + 100'000, i, i, -1, State::IoWait, IoPhase::Wait});
+    }
+    RunResult run;
+    run.experiment.strategy = StrategyKind::Async;
+    run.trace = Trace(lanes, spans, {}, {}, 0);
+    TimelineModel many;
+    many.addRun(run);
+    m_view->setModel(&many);
+    const TimelineRenderer renderer(many);
+    const int top = m_view->plotRect().top() + 60;
+    const auto rowAt = [&] {
+        return renderer.hitTest(m_view->rect(), m_view->timeScale(), m_view->options(), QPoint(20, top)).row;
+    };
+    const int before = rowAt();
+    QCOMPARE(m_view->options().scrollY, 0);
+    wheel(*m_view, m_view->plotRect().center(), -240, Qt::ControlModifier);
+    QVERIFY(m_view->options().scrollY > 0);
+    QVERIFY(rowAt() > before);
+}
+
+void TestTimelineView::narrowSpansFoldIntoBlocks()
+{
+    // 100,000 back-to-back spans alternating between two states on one lane, 1000 px wide.
+    std::vector<Span> spans;
+    for (int i = 0; i < 100'000; ++i) {
+        const State state = i % 3 ? State::Cpu : State::LockWait;
+        spans.push_back(Span{i * 100, i * 100 + 100, 0, i, -1, state, IoPhase::None});
+    }
+    Lane lane;
+    lane.name = "thread 1";
+    RunResult run;
+    run.trace = Trace({lane}, spans, {}, {}, 0);
+    TimelineModel model;
+    model.addRun(run);
+    const TimelineRenderer renderer(model);
+    QImage image(1000, 300, QImage::Format_RGB32);
+    QPainter painter(&image);
+    TimelineRenderer::Options options;
+    TimeScale scale;
+    scale.fit(0, 1e7, renderer.plotArea(image.rect(), options).width());
+    renderer.paint(painter, image.rect(), scale, options);
+    QVERIFY(renderer.lastShapeCount() > 0);
+    QVERIFY2(renderer.lastShapeCount() <= 1000, qPrintable(QString::number(renderer.lastShapeCount())));
+    // Zoomed in until each span is a few pixels wide, each is drawn on its own.
+    scale.zoomAround(0, 500);
+    renderer.paint(painter, image.rect(), scale, options);
+    const TimelineModel::Group &g = model.groups().front();
+    const auto visible = TimelineModel::visible(g, g.rows.front(), scale.ns(0),
+                                                scale.ns(renderer.plotArea(image.rect(), options).width()));
+    QVERIFY(visible.size() > 100);
+    QVERIFY(qAbs(renderer.lastShapeCount() - int(visible.size())) <= 2);
+}
+
+void TestTimelineView::failuresAreMarkedAndExplained()
+{
+    // A zero-length failure in the middle of a lane, far too thin to be a bar.
+    Lane lane;
+    lane.name = "thread 1";
+    RunResult run;
+    run.trace = Trace({lane},
+                      {Span{0, 400'000, 0, 0, -1, State::Cpu, IoPhase::None},
+                       Span{500'000, 500'000, 0, 1, 0, State::Failed, IoPhase::None},
+                       Span{600'000, 1'000'000, 0, 2, -1, State::Cpu, IoPhase::None}},
+                      {"connection reset by peer"}, {}, 0);
+    TimelineModel model;
+    model.addRun(run);
+    const TimelineRenderer renderer(model);
+    QImage image(800, 240, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const TimelineRenderer::Options options;
+    TimeScale scale;
+    const QRect plot = renderer.plotArea(image.rect(), options);
+    scale.fit(0, 1e6, plot.width());
+    renderer.paint(painter, image.rect(), scale, options);
+    painter.end();
+    const QRectF row = renderer.rowRect(image.rect(), options, 0, 0);
+    const QPoint at(plot.left() + int(scale.x(500'000)), int(row.center().y()));
+    int marked = 0; // dark red pixels of the x around the failure
+    for (int dx = -4; dx <= 4; ++dx)
+        for (int dy = -4; dy <= 4; ++dy) {
+            const QColor c = image.pixelColor(at + QPoint(dx, dy));
+            marked += c.red() > 100 && c.green() < 80 && c.blue() < 60;
+        }
+    QVERIFY2(marked >= 5, qPrintable(QString::number(marked)));
+
+    TimelineRenderer::Hit hit = renderer.hitTest(image.rect(), scale, options, at);
+    QVERIFY(hit.span);
+    QCOMPARE(hit.span->state, State::Failed);
+    const QString text = TimelineToolTip::text(model, hit);
+    QVERIFY2(text.contains(QStringLiteral("<b>task 1</b>")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("failed")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("connection reset by peer")), qPrintable(text));
+}
+
+void TestTimelineView::formatDuration_data()
+{
+    QTest::addColumn<double>("ns");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ms") << 412.3e6 << QStringLiteral("412.3 ms");
+    QTest::newRow("s") << 2.031e9 << QStringLiteral("2.031 s");
+    QTest::newRow("µs") << 85.21e3 << QStringLiteral("85.21 \u00b5s");
+    QTest::newRow("ns") << 999.0 << QStringLiteral("999 ns");
+    QTest::newRow("minutes stay seconds") << 125e9 << QStringLiteral("125.0 s");
+}
+
+void TestTimelineView::formatDuration()
+{
+    QFETCH(double, ns);
+    QFETCH(QString, text);
+    QCOMPARE(TimelineRenderer::formatDuration(ns), text);
+}
+
+void TestTimelineView::formatTick_data()
+{
+    QTest::addColumn<double>("ns");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << 0.0 << 50e6 << QStringLiteral("0 ms");
+    QTest::newRow("ms") << 250e6 << 50e6 << QStringLiteral("250 ms");
+    QTest::newRow("s with a half") << 1.5e9 << 500e6 << QStringLiteral("1.5 s");
+    QTest::newRow("whole s") << 2e9 << 500e6 << QStringLiteral("2 s");
+    QTest::newRow("fine step") << 1.25e9 << 50e6 << QStringLiteral("1.25 s");
+    QTest::newRow("µs") << 20e3 << 10e3 << QStringLiteral("20 \u00b5s");
+}
+
+void TestTimelineView::formatTick()
+{
+    QFETCH(double, ns);
+    QFETCH(double, step);
+    QFETCH(QString, text);
+    QCOMPARE(TimelineRenderer::formatTick(ns, step), text);
+    // Steps go 1-2-5.
+    const double s = TimelineRenderer::tickStep(step / 100, 130);
+    const double mantissa = s / std::pow(10.0, std::floor(std::log10(s)));
+    QVERIFY(qFuzzyCompare(mantissa, 1.0) || qFuzzyCompare(mantissa, 2.0) || qFuzzyCompare(mantissa, 5.0));
+    QVERIFY(s >= step / 100 * 130);
+}
+
+QTEST_MAIN(TestTimelineView)
+#include "tst_timelineview.moc"

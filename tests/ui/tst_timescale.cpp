@@ -1,0 +1,122 @@
+#include "timescale.h"
+
+#include <QTest>
+
+using namespace mtlab;
+
+class TestTimeScale : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void fit_data();
+    void fit();
+    void zoomAroundKeepsAnchor_data();
+    void zoomAroundKeepsAnchor();
+    void pan_data();
+    void pan();
+};
+
+void TestTimeScale::roundTrip_data()
+{
+    QTest::addColumn<double>("startNs");
+    QTest::addColumn<double>("nsPerPixel");
+    QTest::addColumn<double>("x");
+    QTest::newRow("origin") << 0.0 << 1e6 << 0.0;
+    QTest::newRow("ms per pixel") << 0.0 << 1e6 << 640.5;
+    QTest::newRow("shifted") << 2.5e9 << 1234.5 << 17.0;
+    QTest::newRow("left of the plot") << 1e6 << 1e3 << -40.0;
+    QTest::newRow("deepest zoom") << 7e9 << TimeScale::MinNsPerPixel << 1919.0;
+    QTest::newRow("widest zoom") << 0.0 << TimeScale::MaxNsPerPixel << 3.0;
+}
+
+void TestTimeScale::roundTrip()
+{
+    QFETCH(double, startNs);
+    QFETCH(double, nsPerPixel);
+    QFETCH(double, x);
+    const TimeScale scale{startNs, nsPerPixel};
+    QCOMPARE(scale.x(scale.ns(x)), x);
+    const double t = startNs + 123.0 * nsPerPixel;
+    QCOMPARE(scale.ns(scale.x(t)), t);
+    QCOMPARE(scale.endNs(100), scale.ns(100));
+}
+
+void TestTimeScale::fit_data()
+{
+    QTest::addColumn<double>("fromNs");
+    QTest::addColumn<double>("toNs");
+    QTest::addColumn<double>("width");
+    QTest::addColumn<double>("nsPerPixel");
+    QTest::newRow("2 s on 1000 px") << 0.0 << 2e9 << 1000.0 << 2e6;
+    QTest::newRow("offset range") << 5e8 << 1.5e9 << 500.0 << 2e6;
+    QTest::newRow("empty range takes 1 ns") << 3e3 << 3e3 << 1.0 << TimeScale::MinNsPerPixel;
+    QTest::newRow("clamped deep") << 0.0 << 10.0 << 1000.0 << TimeScale::MinNsPerPixel;
+    QTest::newRow("clamped wide") << 0.0 << 1e15 << 10.0 << TimeScale::MaxNsPerPixel;
+    QTest::newRow("zero width") << 0.0 << 1e6 << 0.0 << 1e6;
+}
+
+void TestTimeScale::fit()
+{
+    QFETCH(double, fromNs);
+    QFETCH(double, toNs);
+    QFETCH(double, width);
+    QFETCH(double, nsPerPixel);
+    TimeScale scale;
+    scale.fit(fromNs, toNs, width);
+    QCOMPARE(scale.startNs, fromNs);
+    QCOMPARE(scale.nsPerPixel, nsPerPixel);
+    QCOMPARE(scale.x(fromNs), 0.0);
+}
+
+void TestTimeScale::zoomAroundKeepsAnchor_data()
+{
+    QTest::addColumn<double>("startNs");
+    QTest::addColumn<double>("nsPerPixel");
+    QTest::addColumn<double>("x");
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<double>("expectedNsPerPixel");
+    QTest::newRow("in at the left edge") << 0.0 << 1e6 << 0.0 << 2.0 << 5e5;
+    QTest::newRow("in mid-plot") << 1e8 << 1e6 << 400.0 << 4.0 << 2.5e5;
+    QTest::newRow("out mid-plot") << 1e8 << 1e6 << 400.0 << 0.5 << 2e6;
+    QTest::newRow("in past the deepest zoom") << 0.0 << 4.0 << 250.0 << 100.0 << TimeScale::MinNsPerPixel;
+    QTest::newRow("out past the widest zoom") << 0.0 << 5e9 << 10.0 << 0.01 << TimeScale::MaxNsPerPixel;
+}
+
+void TestTimeScale::zoomAroundKeepsAnchor()
+{
+    QFETCH(double, startNs);
+    QFETCH(double, nsPerPixel);
+    QFETCH(double, x);
+    QFETCH(double, factor);
+    QFETCH(double, expectedNsPerPixel);
+    TimeScale scale{startNs, nsPerPixel};
+    const double anchor = scale.ns(x);
+    scale.zoomAround(x, factor);
+    QCOMPARE(scale.nsPerPixel, expectedNsPerPixel);
+    QCOMPARE(scale.ns(x), anchor);
+}
+
+void TestTimeScale::pan_data()
+{
+    QTest::addColumn<double>("dx");
+    QTest::addColumn<double>("startNs");
+    QTest::newRow("drag right shows earlier times") << 100.0 << 0.9e9;
+    QTest::newRow("drag left shows later times") << -50.0 << 1.05e9;
+    QTest::newRow("no drag") << 0.0 << 1e9;
+}
+
+void TestTimeScale::pan()
+{
+    QFETCH(double, dx);
+    QFETCH(double, startNs);
+    TimeScale scale{1e9, 1e6};
+    scale.pan(dx);
+    QCOMPARE(scale.startNs, startNs);
+    QCOMPARE(scale.nsPerPixel, 1e6);
+}
+
+QTEST_APPLESS_MAIN(TestTimeScale)
+#include "tst_timescale.moc"

@@ -1,0 +1,101 @@
+#include "comparison.h"
+
+#include "chrometrace.h"
+#include "runner.h"
+#include "timelinemodel.h"
+#include "timelinerenderer.h"
+
+#include <QStringList>
+
+namespace mtlab {
+
+namespace {
+
+// The sweep's x: how many workers, or for async (always one thread) how many tasks in flight.
+int sweepWorkers(const Experiment &e)
+{
+    if (e.strategy != StrategyKind::Async)
+        return e.workerCount();
+    return e.io.maxInFlight > 0 ? e.io.maxInFlight : e.tasks;
+}
+
+QString duration(std::int64_t ns)
+{
+    return TimelineRenderer::formatDuration(static_cast<double>(ns));
+}
+
+double speedup(std::int64_t baselineNs, std::int64_t wallNs)
+{
+    return baselineNs > 0 && wallNs > 0 ? static_cast<double>(baselineNs) / static_cast<double>(wallNs) : 0.0;
+}
+
+} // namespace
+
+Comparison::Comparison(TimelineModel &model)
+    : m_model(model)
+{
+}
+
+void Comparison::clear()
+{
+    m_entries.clear();
+    m_baselineNs = 0;
+    m_model.clear();
+}
+
+void Comparison::addRun(const RunResult &run, Mode mode)
+{
+    if (mode != m_mode)
+        clear();
+    m_mode = mode;
+    Entry entry;
+    entry.strategy = run.experiment.strategy;
+    entry.workload = run.experiment.workload;
+    entry.label = QString::fromStdString(runLabel(run));
+    entry.workers = sweepWorkers(run.experiment);
+    entry.interpreterLock = run.experiment.gil && entry.strategy == StrategyKind::Threads;
+    entry.wallNs = run.wallNs;
+    entry.idealNs = TimelineModel::idealNs(run);
+    entry.failed = run.failed;
+    entry.cancelled = run.cancelled;
+
+    const bool lateBaseline = m_baselineNs == 0 && isBaseline(entry) && !run.cancelled;
+    if (lateBaseline)
+        m_baselineNs = run.wallNs;
+    entry.speedup = speedup(m_baselineNs, entry.wallNs);
+    m_entries.push_back(entry);
+    m_model.addRun(run, subtitle(entry));
+    if (!lateBaseline)
+        return;
+    // Runs that came before the baseline now learn their speedup.
+    for (std::size_t i = 0; i + 1 < m_entries.size(); ++i) {
+        m_entries[i].speedup = speedup(m_baselineNs, m_entries[i].wallNs);
+        m_model.setSubtitle(static_cast<int>(i), subtitle(m_entries[i]));
+    }
+}
+
+bool Comparison::isBaseline(const Entry &entry) const noexcept
+{
+    return m_mode == Mode::Sweep ? entry.workers == 1 : entry.strategy == StrategyKind::Sync;
+}
+
+QString Comparison::subtitle(const Entry &entry) const
+{
+    const QString baseline = m_mode == Mode::Sweep ? QStringLiteral("1 worker") : QStringLiteral("sync");
+    QStringList parts{duration(entry.wallNs)};
+    if (isBaseline(entry))
+        parts << QStringLiteral("the baseline");
+    else if (entry.speedup >= 1.0)
+        parts << QStringLiteral("%1× faster than %2").arg(entry.speedup, 0, 'f', 2).arg(baseline);
+    else if (entry.speedup > 0.0)
+        parts << QStringLiteral("%1× slower than %2").arg(1.0 / entry.speedup, 0, 'f', 2).arg(baseline);
+    if (entry.idealNs > 0)
+        parts << QStringLiteral("ideal ") + duration(entry.idealNs);
+    if (entry.failed > 0)
+        parts << QStringLiteral("%1 failed").arg(entry.failed);
+    if (entry.cancelled)
+        parts << QStringLiteral("cancelled");
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace mtlab

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace mtlab {
+
+class TimelineModel;
+struct RunResult;
+
+// Fills a TimelineModel with the runs of a comparison, one group per run in arrival order, each
+// subtitled with its wall time, its speedup over the baseline and its ideal time (the model's
+// TimelineModel::idealNs). The baseline is the sync run, or in a sweep (one strategy, workers =
+// 1..K) the 1-worker run; runs that arrive before it get their speedup once it is in. No widgets,
+// so the command line draws the same comparison as the window.
+class Comparison
+{
+public:
+    enum class Mode { Strategies, Sweep };
+    // What the subtitles and the charts show of one run (entry i is the model's group i).
+    struct Entry {
+        StrategyKind strategy = StrategyKind::Sync;
+        WorkloadKind workload = WorkloadKind::Cpu;
+        QString label;                // "threads, 5 workers"
+        int workers = 1;              // the sweep's x: workers, or the in-flight limit for async
+        bool interpreterLock = false; // threads that compute one at a time
+        std::int64_t wallNs = 0;
+        std::int64_t idealNs = 0;
+        double speedup = 0.0;         // over the baseline, 0 while there is none
+        int failed = 0;
+        bool cancelled = false;
+    };
+
+    explicit Comparison(TimelineModel &model);
+
+    void clear();
+    // Adds a run; a run of the other mode than the runs so far starts a new comparison.
+    void addRun(const RunResult &run, Mode mode = Mode::Strategies);
+
+    Mode mode() const noexcept { return m_mode; }
+    const std::vector<Entry> &entries() const noexcept { return m_entries; }
+
+    // "2.031 s · 4.93× faster than sync · ideal 2.000 s"
+    QString subtitle(const Entry &entry) const;
+
+private:
+    bool isBaseline(const Entry &entry) const noexcept;
+
+    TimelineModel &m_model;
+    Mode m_mode = Mode::Strategies;
+    std::vector<Entry> m_entries;
+    std::int64_t m_baselineNs = 0; // the baseline's wall time, 0 until it is in
+};
+
+} // namespace mtlab

@@ -1,0 +1,337 @@
+#include "experimentpanel.h"
+
+#include "presets.h"
+#include "runbox.h"
+#include "runarguments.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <thread>
+
+namespace mtlab {
+
+namespace {
+
+// The strategy combo's last entry runs all four; its data is -1.
+constexpr int AllFour = -1;
+// The first experiment a new user sees: quick, and its picture shows the point at once.
+const QLatin1String FirstPreset("io-threads");
+
+QSpinBox *spinBox(int low, int high, const QString &suffix = {})
+{
+    auto *box = new QSpinBox;
+    box->setRange(low, high);
+    box->setSuffix(suffix);
+    box->setGroupSeparatorShown(true);
+    return box;
+}
+
+QGroupBox *groupBox(const QString &title, QLayout *layout)
+{
+    auto *box = new QGroupBox(title);
+    box->setLayout(layout);
+    return box;
+}
+
+} // namespace
+
+ExperimentPanel::ExperimentPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildPresetBox());
+    layout->addWidget(buildExperimentBox());
+    layout->addWidget(buildCpuBox());
+    layout->addWidget(buildIoBox());
+    layout->addWidget(buildLockBox());
+    m_runBox = new RunBox;
+    layout->addWidget(m_runBox);
+    layout->addStretch(1);
+    connect(m_runBox, &RunBox::runRequested, this, &ExperimentPanel::runRequested);
+    connect(m_runBox, &RunBox::cancelRequested, this, &ExperimentPanel::cancelRequested);
+    connect(m_runBox, &RunBox::sweepRequested, this, &ExperimentPanel::sweepRequested);
+    m_inputs = {m_preset, m_workload, m_strategy, m_tasks, m_workers, m_cpuBox, m_ioBox, m_lockBox};
+    loadPreset(FirstPreset);
+}
+
+QWidget *ExperimentPanel::buildPresetBox()
+{
+    m_preset = new QComboBox;
+    m_preset->setObjectName(QStringLiteral("presetCombo"));
+    m_preset->addItem(tr("Your own experiment"), QString());
+    for (const Preset &preset : builtinPresets()) {
+        m_preset->addItem(preset.name, preset.id);
+        m_preset->setItemData(m_preset->count() - 1, preset.description, Qt::ToolTipRole);
+    }
+    // A long preset name must not widen the panel: the combo elides, the popup shows it whole.
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_preset->setMinimumContentsLength(20);
+    connect(m_preset, &QComboBox::activated, this, &ExperimentPanel::presetActivated);
+
+    m_description = new QLabel;
+    m_description->setObjectName(QStringLiteral("presetDescription"));
+    m_description->setWordWrap(true);
+    m_description->setTextFormat(Qt::PlainText);
+
+    auto *layout = new QVBoxLayout;
+    layout->addWidget(m_preset);
+    layout->addWidget(m_description);
+    return groupBox(tr("Preset"), layout);
+}
+
+QWidget *ExperimentPanel::buildExperimentBox()
+{
+    m_workload = new QComboBox;
+    m_workload->setObjectName(QStringLiteral("workloadCombo"));
+    m_workload->addItem(tr("I/O: download a page"), static_cast<int>(WorkloadKind::Io));
+    m_workload->addItem(tr("CPU: sum of squares"), static_cast<int>(WorkloadKind::Cpu));
+
+    m_strategy = new QComboBox;
+    m_strategy->setObjectName(QStringLiteral("strategyCombo"));
+    m_strategy->addItem(tr("sync: one at a time"), static_cast<int>(StrategyKind::Sync));
+    m_strategy->addItem(tr("threads: a pool"), static_cast<int>(StrategyKind::Threads));
+    m_strategy->addItem(tr("async: an event loop"), static_cast<int>(StrategyKind::Async));
+    m_strategy->addItem(tr("processes: a pool"), static_cast<int>(StrategyKind::Processes));
+    m_strategy->addItem(tr("all four, one after another"), AllFour);
+
+    m_tasks = spinBox(1, MaxTasks);
+    m_tasks->setObjectName(QStringLiteral("tasksSpin"));
+    m_workers = spinBox(0, MaxWorkers);
+    m_workers->setObjectName(QStringLiteral("workersSpin"));
+    m_workers->setSpecialValueText(tr("default"));
+    m_workers->setToolTip(tr("Threads: 5 by default. Processes: one per CPU (%1 here).")
+                              .arg(std::max(1u, std::thread::hardware_concurrency())));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Workload"), m_workload);
+    form->addRow(tr("Strategy"), m_strategy);
+    form->addRow(tr("Tasks"), m_tasks);
+    form->addRow(tr("Workers"), m_workers);
+    connect(m_workload, &QComboBox::currentIndexChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_strategy, &QComboBox::currentIndexChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_tasks, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_workers, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    return groupBox(tr("Experiment"), form);
+}
+
+QWidget *ExperimentPanel::buildCpuBox()
+{
+    // A double holds every n up to MaxN exactly; QSpinBox stops at 2^31.
+    m_n = new QDoubleSpinBox;
+    m_n->setObjectName(QStringLiteral("nSpin"));
+    m_n->setDecimals(0);
+    m_n->setRange(1, static_cast<double>(MaxN));
+    m_n->setSingleStep(1'000'000);
+    m_n->setGroupSeparatorShown(true);
+    m_n->setToolTip(tr("Task i sums i² below n + i. The article's n is 5,000,000."));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Size n"), m_n);
+    connect(m_n, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    m_cpuBox = groupBox(tr("Computing"), form);
+    return m_cpuBox;
+}
+
+QWidget *ExperimentPanel::buildIoBox()
+{
+    m_delay = spinBox(0, 600'000, tr(" ms"));
+    m_delay->setObjectName(QStringLiteral("delaySpin"));
+    m_delay->setToolTip(tr("How long the embedded server thinks before it answers."));
+    m_size = spinBox(0, 1'048'576, tr(" KB"));
+    m_size->setObjectName(QStringLiteral("sizeSpin"));
+    m_setup = spinBox(0, 600'000, tr(" ms"));
+    m_setup->setObjectName(QStringLiteral("setupSpin"));
+    m_setup->setToolTip(tr("Extra delay on a connection's first request, as a TLS handshake would cost."));
+    m_url = new QLineEdit;
+    m_url->setObjectName(QStringLiteral("urlEdit"));
+    m_url->setPlaceholderText(tr("the embedded server"));
+    m_reuse = new QCheckBox(tr("Reuse connections (a session per worker)"));
+    m_reuse->setObjectName(QStringLiteral("reuseCheck"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Server delay"), m_delay);
+    form->addRow(tr("Body size"), m_size);
+    form->addRow(tr("Connection set-up"), m_setup);
+    form->addRow(tr("Or a URL"), m_url);
+    form->addRow(m_reuse);
+    for (QSpinBox *box : {m_delay, m_size, m_setup})
+        connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_url, &QLineEdit::textChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_reuse, &QCheckBox::toggled, this, &ExperimentPanel::fieldsChanged);
+    m_ioBox = groupBox(tr("Downloads"), form);
+    return m_ioBox;
+}
+
+QWidget *ExperimentPanel::buildLockBox()
+{
+    m_gil = new QCheckBox(tr("Emulate it (as in CPython)"));
+    m_gil->setObjectName(QStringLiteral("gilCheck"));
+    m_gil->setToolTip(tr("Only the thread holding the lock may compute; it changes hands every switch interval."));
+    m_switch = spinBox(1, 10'000, tr(" ms"));
+    m_switch->setObjectName(QStringLiteral("switchSpin"));
+    auto *form = new QFormLayout;
+    form->addRow(m_gil);
+    form->addRow(tr("Switch interval"), m_switch);
+    connect(m_gil, &QCheckBox::toggled, this, &ExperimentPanel::fieldsChanged);
+    connect(m_switch, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    m_lockBox = groupBox(tr("Interpreter lock (GIL)"), form);
+    return m_lockBox;
+}
+
+Experiment ExperimentPanel::experiment() const
+{
+    Experiment e = m_base;
+    e.workload = static_cast<WorkloadKind>(m_workload->currentData().toInt());
+    const int strategy = m_strategy->currentData().toInt();
+    e.strategy = strategy == AllFour ? StrategyKind::Sync : static_cast<StrategyKind>(strategy);
+    e.tasks = m_tasks->value();
+    e.workers = m_workers->value();
+    e.n = static_cast<std::uint64_t>(m_n->value());
+    e.io.delayMs = m_delay->value();
+    e.io.sizeKb = m_size->value();
+    e.io.setupMs = m_setup->value();
+    e.io.url = m_url->text().trimmed().toStdString();
+    e.io.reuse = m_reuse->isChecked();
+    e.gil = m_gil->isChecked();
+    e.switchMs = m_switch->value();
+    return e;
+}
+
+std::vector<StrategyKind> ExperimentPanel::strategies() const
+{
+    if (m_strategy->currentData().toInt() == AllFour)
+        return {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async, StrategyKind::Processes};
+    return {experiment().strategy};
+}
+
+void ExperimentPanel::setExperiment(const Experiment &e, const std::vector<StrategyKind> &strategies)
+{
+    m_loading = true;
+    m_base = e;
+    m_workload->setCurrentIndex(m_workload->findData(static_cast<int>(e.workload)));
+    const int strategy = strategies.size() > 1 ? AllFour : static_cast<int>(e.strategy);
+    m_strategy->setCurrentIndex(m_strategy->findData(strategy));
+    m_tasks->setValue(e.tasks);
+    m_workers->setValue(e.workers);
+    m_n->setValue(static_cast<double>(e.n));
+    m_delay->setValue(e.io.delayMs);
+    m_size->setValue(e.io.sizeKb);
+    m_setup->setValue(e.io.setupMs);
+    m_url->setText(QString::fromStdString(e.io.url));
+    m_reuse->setChecked(e.io.reuse);
+    m_gil->setChecked(e.gil);
+    m_switch->setValue(e.switchMs);
+    m_loading = false;
+    fieldsChanged();
+}
+
+bool ExperimentPanel::loadPreset(const QString &idOrName)
+{
+    const Preset *preset = findPreset(idOrName);
+    if (!preset)
+        return false;
+    setExperiment(preset->experiment, preset->strategies);
+    return true;
+}
+
+QString ExperimentPanel::presetId() const
+{
+    return m_preset->currentData().toString();
+}
+
+void ExperimentPanel::presetActivated(int index)
+{
+    const QString id = m_preset->itemData(index).toString();
+    if (!id.isEmpty())
+        loadPreset(id);
+}
+
+void ExperimentPanel::fieldsChanged()
+{
+    if (m_loading)
+        return;
+    // The preset shown is whichever one the fields match, so a tweaked preset reads "Your own
+    // experiment" and its description no longer promises what the run will not show.
+    const QStringList arguments = toRunArguments(experiment(), strategies());
+    int match = 0;
+    for (int i = 1; i < m_preset->count(); ++i) {
+        const Preset *preset = findPreset(m_preset->itemData(i).toString());
+        if (preset && toRunArguments(preset->experiment, preset->strategies) == arguments) {
+            match = i;
+            break;
+        }
+    }
+    m_preset->setCurrentIndex(match);
+    m_description->setText(match > 0 ? m_preset->itemData(match, Qt::ToolTipRole).toString()
+                                     : tr("Change anything you like, then press Run."));
+    m_description->setToolTip(QStringLiteral("multitask-lab run ") + arguments.join(QLatin1Char(' ')));
+    updateEnabled();
+    emit experimentChanged();
+}
+
+void ExperimentPanel::updateEnabled()
+{
+    const Experiment e = experiment();
+    const bool io = e.workload == WorkloadKind::Io;
+    const bool allFour = strategies().size() > 1;
+    m_cpuBox->setVisible(!io);
+    m_ioBox->setVisible(io);
+    for (QWidget *input : m_inputs)
+        input->setEnabled(!m_running);
+    if (!m_running) {
+        m_workers->setEnabled(allFour || e.strategy == StrategyKind::Threads || e.strategy == StrategyKind::Processes);
+        const bool embedded = e.io.url.empty();
+        for (QWidget *field : {static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_size), static_cast<QWidget *>(m_setup)})
+            field->setEnabled(embedded);
+        m_switch->setEnabled(e.gil);
+    }
+    m_runBox->setState(m_running, canSweep());
+}
+
+int ExperimentPanel::sweepMax() const
+{
+    return m_runBox->sweepMax();
+}
+
+bool ExperimentPanel::canSweep() const
+{
+    const int strategy = m_strategy->currentData().toInt();
+    return strategy == static_cast<int>(StrategyKind::Threads) || strategy == static_cast<int>(StrategyKind::Processes);
+}
+
+void ExperimentPanel::setRunning(bool running)
+{
+    m_running = running;
+    updateEnabled();
+}
+
+RunBox *ExperimentPanel::runBox() const noexcept
+{
+    return m_runBox;
+}
+
+void ExperimentPanel::saveSettings(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("experiment/arguments"), toRunArguments(experiment(), strategies()).join(QLatin1Char(' ')));
+    settings.setValue(QStringLiteral("experiment/sweepMax"), m_runBox->sweepMax());
+}
+
+void ExperimentPanel::restoreSettings(const QSettings &settings)
+{
+    // Stored settings go through the command-line parser: a damaged entry is ignored, not run.
+    const auto parsed = fromRunArguments(settings.value(QStringLiteral("experiment/arguments")).toString());
+    if (const auto *stored = std::get_if<ParsedExperiment>(&parsed))
+        setExperiment(stored->experiment, stored->strategies);
+    m_runBox->setSweepMax(settings.value(QStringLiteral("experiment/sweepMax"), m_runBox->sweepMax()).toInt());
+}
+
+} // namespace mtlab

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QDialog>
+
+namespace mtlab {
+
+// "What am I looking at?": a short lesson beside the window (not modal, so the class can keep
+// the timeline in view while reading): concurrency against parallelism, the interpreter lock,
+// and why each strategy's picture looks the way it does. The text is resources/lesson.html.
+class LessonDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit LessonDialog(QWidget *parent = nullptr);
+};
+
+} // namespace mtlab

@@ -1,0 +1,393 @@
+#include "mainwindow.h"
+
+#include "comparisonview.h"
+#include "experimentpanel.h"
+#include "exportactions.h"
+#include "lessondialog.h"
+#include "presets.h"
+#include "runbox.h"
+#include "runcontroller.h"
+#include "runner.h"
+#include "timelinemodel.h"
+#include "timelineview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include <algorithm>
+
+namespace mtlab {
+
+namespace {
+
+// "I/O: 100 downloads" / "CPU: 20 sums of squares": what every run of a comparison shares.
+QString workloadTitle(const Experiment &e)
+{
+    if (e.workload == WorkloadKind::Io)
+        return e.tasks == 1 ? MainWindow::tr("I/O: 1 download") : MainWindow::tr("I/O: %1 downloads").arg(e.tasks);
+    return e.tasks == 1 ? MainWindow::tr("CPU: 1 sum of squares") : MainWindow::tr("CPU: %1 sums of squares").arg(e.tasks);
+}
+
+// Runs of different work side by side would compare nothing, so a new single run only joins the
+// comparison when it does the same work as the runs already there.
+bool sameWork(const Experiment &a, const Experiment &b)
+{
+    return a.workload == b.workload && a.tasks == b.tasks && a.n == b.n && a.io.url == b.io.url
+        && a.io.delayMs == b.io.delayMs && a.io.sizeKb == b.io.sizeKb && a.io.setupMs == b.io.setupMs;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    initResources();
+    setWindowTitle(tr("Multitask Lab"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/multitask-lab.svg")));
+
+    m_model = new TimelineModel(this);
+    m_view = new TimelineView;
+    m_view->setObjectName(QStringLiteral("timelineView"));
+    m_view->setModel(m_model);
+    m_comparison = new ComparisonView;
+    m_comparison->setObjectName(QStringLiteral("comparisonView"));
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->addTab(m_view, tr("Timeline"));
+    m_tabs->addTab(m_comparison, tr("Comparison"));
+
+    m_panel = new ExperimentPanel;
+    // Scrolls rather than squeezes when the window is short (a projector's 768 lines).
+    m_panelArea = new QScrollArea;
+    m_panelArea->setWidget(m_panel);
+    m_panelArea->setWidgetResizable(true);
+    m_panelArea->setFrameShape(QFrame::NoFrame);
+    m_panelArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_panelArea->setMinimumWidth(m_panel->minimumSizeHint().width() + 24);
+
+    m_splitter = new QSplitter;
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_panelArea);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({380, 1220});
+    setCentralWidget(m_splitter);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("statusText"));
+    statusBar()->addWidget(m_status, 1);
+
+    m_controller = new RunController(this);
+    m_controller->setModel(m_model);
+    connect(m_controller, &RunController::runStarted, this, &MainWindow::runStarted);
+    connect(m_controller, &RunController::progress, this, &MainWindow::showProgress);
+    connect(m_controller, &RunController::runFinished, this, &MainWindow::runFinished);
+    connect(m_controller, &RunController::finished, this, &MainWindow::batchFinished);
+    connect(m_panel, &ExperimentPanel::runRequested, this, &MainWindow::run);
+    connect(m_panel, &ExperimentPanel::cancelRequested, this, &MainWindow::cancel);
+    connect(m_panel, &ExperimentPanel::sweepRequested, this, &MainWindow::sweep);
+    connect(m_panel, &ExperimentPanel::experimentChanged, this, &MainWindow::updateActions);
+
+    m_exports = new ExportActions(this, [this] {
+        ExportActions::Source source;
+        if (m_runs.empty())
+            return source;
+        const Experiment &last = m_runs.back()->experiment;
+        if (m_tabs->currentWidget() == m_comparison) {
+            source.model = m_comparison->model();
+            for (const auto &run : m_runs)
+                source.runs.push_back(run.get());
+            source.title = workloadTitle(last);
+        } else {
+            source.model = m_model;
+            source.runs.push_back(m_runs.back().get());
+            source.title = workloadTitle(last) + QStringLiteral(", ") + RunController::runTitle(last);
+        }
+        return source;
+    });
+    createActions();
+    createMenus();
+    resize(1600, 900);
+    setStatus(tr("Ready: pick a preset on the left, then press Run (F5)."));
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_persistent)
+        saveSettings();
+}
+
+void MainWindow::createActions()
+{
+    m_runAction = new QAction(tr("&Run"), this);
+    m_runAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_runAction->setStatusTip(tr("Run the experiment set up on the left"));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
+    m_cancelAction = new QAction(tr("&Cancel"), this);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setStatusTip(tr("Stop the run; what was recorded so far stays on the timeline"));
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancel);
+    m_sweepAction = new QAction(tr("&Sweep workers"), this);
+    m_sweepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_sweepAction->setStatusTip(tr("Run the pool with 1, 2, … workers and chart the speedup"));
+    connect(m_sweepAction, &QAction::triggered, this, &MainWindow::sweep);
+    m_panelAction = new QAction(tr("Experiment &panel"), this);
+    m_panelAction->setObjectName(QStringLiteral("panelAction"));
+    m_panelAction->setCheckable(true);
+    m_panelAction->setChecked(true);
+    m_panelAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_panelAction->setStatusTip(tr("Hide the panel to give the whole width to the timeline; F5 and Esc still run and cancel"));
+    connect(m_panelAction, &QAction::toggled, m_panelArea, &QWidget::setVisible);
+    m_keepScaleAction = new QAction(tr("&Keep the time scale between runs"), this);
+    m_keepScaleAction->setCheckable(true);
+    m_keepScaleAction->setStatusTip(tr("Draw the next run on the same time axis, so a faster run visibly ends sooner"));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exports->pictureAction());
+    file->addAction(m_exports->copyAction());
+    file->addSeparator();
+    file->addAction(m_exports->chromeTraceAction());
+    file->addAction(m_exports->csvAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runAction);
+    run->addAction(m_cancelAction);
+    run->addAction(m_sweepAction);
+    run->addSeparator();
+    QMenu *presets = run->addMenu(tr("&Presets"));
+    for (const Preset &preset : builtinPresets()) {
+        QAction *load = presets->addAction(preset.name, this, [this, id = preset.id] { loadPreset(id); });
+        load->setStatusTip(preset.description);
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const auto currentView = [this] { return m_tabs->currentWidget() == m_comparison ? m_comparison->timeline() : m_view; };
+    QAction *zoomIn = view->addAction(tr("Zoom &in"), this, [currentView] { currentView()->zoomIn(); });
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut = view->addAction(tr("Zoom &out"), this, [currentView] { currentView()->zoomOut(); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = view->addAction(tr("&Fit to window"), this, [currentView] { currentView()->fitToWindow(); });
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    view->addAction(tr("&Timeline"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showTimeline);
+    view->addAction(tr("&Comparison"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showComparison);
+    view->addSeparator();
+    view->addAction(m_panelAction);
+    view->addAction(m_keepScaleAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this, &MainWindow::showLesson);
+    help->addSeparator();
+    help->addAction(tr("&About Multitask Lab"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+bool MainWindow::loadPreset(const QString &idOrName)
+{
+    return m_panel->loadPreset(idOrName);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::run()
+{
+    const Experiment base = m_panel->experiment();
+    std::vector<Experiment> experiments;
+    for (const StrategyKind strategy : m_panel->strategies()) {
+        experiments.push_back(base);
+        experiments.back().strategy = strategy;
+    }
+    const Batch batch = experiments.size() > 1 ? Batch::AllFour : Batch::Single;
+    start(std::move(experiments), batch);
+}
+
+void MainWindow::sweep()
+{
+    if (!m_panel->canSweep())
+        return;
+    std::vector<Experiment> experiments;
+    for (int workers = 1; workers <= m_panel->sweepMax(); ++workers) {
+        experiments.push_back(m_panel->experiment());
+        experiments.back().workers = workers;
+    }
+    start(std::move(experiments), Batch::Sweep);
+}
+
+void MainWindow::cancel()
+{
+    m_controller->cancel();
+}
+
+void MainWindow::start(std::vector<Experiment> experiments, Batch batch)
+{
+    if (m_controller->isRunning() || experiments.empty())
+        return;
+    // One more strategy on the same work joins the comparison; the same run again starts afresh.
+    const QString title = RunController::runTitle(experiments.front());
+    const bool joins = batch == Batch::Single && m_batch != Batch::Sweep && !m_runs.empty()
+        && sameWork(m_runs.back()->experiment, experiments.front())
+        && std::none_of(m_runs.begin(), m_runs.end(),
+                        [&](const auto &run) { return RunController::runTitle(run->experiment) == title; });
+    if (!joins) {
+        m_comparison->clear();
+        m_runs.clear();
+    }
+    m_batch = batch;
+    showTimeline(); // the live run is drawn there
+    if (m_keepScaleAction->isChecked())
+        m_view->setTimeScale(m_view->timeScale()); // stops following the live run
+    else
+        m_view->setFollowLive(true);
+    m_controller->start(std::move(experiments));
+    updateActions();
+}
+
+QString MainWindow::runDescription() const
+{
+    const Experiment &e = m_controller->currentExperiment();
+    QString text = workloadTitle(e) + QStringLiteral(", ") + RunController::runTitle(e);
+    if (m_controller->runCount() > 1)
+        text += tr(" (run %1 of %2)").arg(m_controller->runIndex() + 1).arg(m_controller->runCount());
+    return text;
+}
+
+void MainWindow::runStarted()
+{
+    setStatus(tr("Running %1…").arg(runDescription()));
+}
+
+void MainWindow::showProgress(int done, int total, qint64 elapsedMs)
+{
+    m_panel->runBox()->setProgress(done, total, elapsedMs, runDescription());
+}
+
+void MainWindow::runFinished(int index)
+{
+    const std::shared_ptr<const RunResult> &result = m_controller->results().at(static_cast<std::size_t>(index));
+    if (!result->problem.empty())
+        return; // nothing ran; batchFinished says why
+    m_runs.push_back(result);
+    if (m_batch == Batch::Sweep)
+        m_comparison->addSweepRun(*result);
+    else
+        m_comparison->addRun(*result);
+}
+
+void MainWindow::batchFinished(bool cancelled)
+{
+    const std::shared_ptr<const RunResult> &last = m_controller->results().back();
+    const QString what = workloadTitle(last->experiment) + QStringLiteral(", ") + RunController::runTitle(last->experiment);
+    if (!last->problem.empty()) {
+        const QString problem = QString::fromStdString(last->problem);
+        setStatus(tr("Could not run %1: %2").arg(what, problem));
+        m_panel->runBox()->setMessage(tr("Could not run: %1").arg(problem));
+        // Not modal: a scripted run must not wait for someone to click OK.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not run"), problem, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    } else if (cancelled) {
+        setStatus(tr("Cancelled %1: %2.").arg(what, RunController::runSummary(*last)));
+    } else if (m_batch == Batch::Single) {
+        setStatus(tr("Done: %1 in %2.").arg(what, RunController::runSummary(*last)));
+    } else {
+        setStatus(m_batch == Batch::AllFour
+                      ? tr("Done: %1, all four strategies. The Comparison tab shows them on one time axis.").arg(workloadTitle(last->experiment))
+                      : tr("Done: %1, %2 with 1 to %3 workers. The Comparison tab charts the speedup.")
+                            .arg(workloadTitle(last->experiment), QString::fromLatin1(strategyName(last->experiment.strategy)))
+                            .arg(m_controller->runCount()));
+        showComparison();
+    }
+    updateActions();
+    emit runsFinished();
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_controller->isRunning();
+    m_panel->setRunning(running);
+    m_runAction->setEnabled(!running);
+    m_cancelAction->setEnabled(running);
+    m_sweepAction->setEnabled(!running && m_panel->canSweep());
+    m_exports->setAvailable(!running && !m_runs.empty());
+}
+
+void MainWindow::setStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void MainWindow::showTimeline()
+{
+    m_tabs->setCurrentWidget(m_view);
+}
+
+void MainWindow::showComparison()
+{
+    m_tabs->setCurrentWidget(m_comparison);
+}
+
+void MainWindow::showLesson()
+{
+    if (!m_lesson)
+        m_lesson = new LessonDialog(this);
+    m_lesson->show();
+    m_lesson->raise();
+    m_lesson->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Multitask Lab"),
+                       tr("<h3>Multitask Lab %1</h3><p>Runs one workload, downloads or computing, under four "
+                          "strategies (sync, threads, async, processes) and draws what every worker did, "
+                          "to see concurrency and parallelism instead of imagining them.</p>"
+                          "<p>After the blog post <i>Multitasking in Python</i>.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreSettings()
+{
+    m_persistent = true;
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
+    m_panelAction->setChecked(settings.value(QStringLiteral("view/panel"), true).toBool());
+    m_keepScaleAction->setChecked(settings.value(QStringLiteral("view/keepScale"), false).toBool());
+    m_panel->restoreSettings(settings);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("view/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("view/panel"), m_panelAction->isChecked());
+    settings.setValue(QStringLiteral("view/keepScale"), m_keepScaleAction->isChecked());
+    m_panel->saveSettings(settings);
+}
+
+} // namespace mtlab

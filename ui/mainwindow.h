@@ -1,0 +1,105 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QScrollArea;
+class QSplitter;
+class QTabWidget;
+
+namespace mtlab {
+
+class ComparisonView;
+class ExperimentPanel;
+class ExportActions;
+class RunController;
+class TimelineModel;
+class TimelineView;
+struct RunResult;
+
+// The window: the experiment panel on the left, the live timeline and the comparison as tabs on
+// the right (the timeline takes most of the room: it is what the class looks at), menus with the
+// usual shortcuts, and the status bar saying what runs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Brings back the last experiment, the window's geometry and the view options, and keeps
+    // them up to date from then on. A window that never calls it (a scripted screenshot) leaves
+    // the user's settings alone.
+    void restoreSettings();
+    // Loads a built-in preset into the panel; false if there is none by that id or name.
+    bool loadPreset(const QString &idOrName);
+
+    ExperimentPanel *panel() const noexcept { return m_panel; }
+    RunController *controller() const noexcept { return m_controller; }
+    TimelineModel *timelineModel() const noexcept { return m_model; }
+    TimelineView *timelineView() const noexcept { return m_view; }
+    ComparisonView *comparisonView() const noexcept { return m_comparison; }
+    QString statusText() const;
+
+public slots:
+    // The panel's experiment: one run, or the four strategies one after another.
+    void run();
+    // The panel's pool for workers = 1..K, charted as speedup against workers.
+    void sweep();
+    void cancel();
+    void showTimeline();
+    void showComparison();
+
+signals:
+    // Everything run() or sweep() started has ended: done, cancelled or failed.
+    void runsFinished();
+
+private:
+    enum class Batch { Single, AllFour, Sweep };
+
+    void createActions();
+    void createMenus();
+    void start(std::vector<Experiment> experiments, Batch batch);
+    void runStarted();
+    void showProgress(int done, int total, qint64 elapsedMs);
+    void runFinished(int index);
+    void batchFinished(bool cancelled);
+    void updateActions();
+    void setStatus(const QString &text);
+    void showLesson();
+    void showAbout();
+    QString runDescription() const;
+    void saveSettings() const;
+
+    ExperimentPanel *m_panel = nullptr;
+    RunController *m_controller = nullptr;
+    TimelineModel *m_model = nullptr;
+    TimelineView *m_view = nullptr;
+    ComparisonView *m_comparison = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QScrollArea *m_panelArea = nullptr;
+    QLabel *m_status = nullptr;
+    ExportActions *m_exports = nullptr;
+    QWidget *m_lesson = nullptr;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_sweepAction = nullptr;
+    QAction *m_panelAction = nullptr;
+    QAction *m_keepScaleAction = nullptr;
+
+    Batch m_batch = Batch::Single;
+    // The runs the comparison holds, kept for the trace exports; the last one is on the timeline.
+    std::vector<std::shared_ptr<const RunResult>> m_runs;
+    bool m_persistent = false;
+};
+
+} // namespace mtlab

@@ -1,0 +1,95 @@
+#include "runbox.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace mtlab {
+
+RunBox::RunBox(QWidget *parent)
+    : QGroupBox(tr("Run"), parent)
+{
+    m_run = new QPushButton(tr("Run"));
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_run->setToolTip(tr("Run the experiment (F5)"));
+    m_run->setDefault(true);
+    // The one button a class watches being pressed: large enough to find on a projector.
+    QFont bold = m_run->font();
+    bold.setBold(true);
+    m_run->setFont(bold);
+    m_run->setMinimumHeight(m_run->sizeHint().height() * 3 / 2);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(tr("Stop the run (Esc)"));
+    m_sweepMax = new QSpinBox;
+    m_sweepMax->setObjectName(QStringLiteral("sweepSpin"));
+    m_sweepMax->setRange(2, 64);
+    m_sweepMax->setValue(8);
+    m_sweepMax->setPrefix(tr("1 to "));
+    m_sweepMax->setSuffix(tr(" workers"));
+    m_sweep = new QPushButton(tr("Sweep"));
+    m_sweep->setObjectName(QStringLiteral("sweepButton"));
+    m_sweep->setToolTip(tr("Run the pool once for each number of workers and chart the speedup"));
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress->setFormat(tr("%v / %m tasks"));
+    m_progress->setValue(0);
+    m_text = new QLabel(tr("Ready"));
+    m_text->setObjectName(QStringLiteral("progressLabel"));
+    m_text->setWordWrap(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_run, 2);
+    buttons->addWidget(m_cancel, 1);
+    auto *sweep = new QHBoxLayout;
+    sweep->addWidget(m_sweepMax, 2);
+    sweep->addWidget(m_sweep, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addLayout(sweep);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_text);
+    connect(m_run, &QPushButton::clicked, this, &RunBox::runRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &RunBox::cancelRequested);
+    connect(m_sweep, &QPushButton::clicked, this, &RunBox::sweepRequested);
+}
+
+int RunBox::sweepMax() const
+{
+    return m_sweepMax->value();
+}
+
+void RunBox::setSweepMax(int workers)
+{
+    m_sweepMax->setValue(workers);
+}
+
+void RunBox::setState(bool running, bool canSweep)
+{
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_sweepMax->setEnabled(!running && canSweep);
+    m_sweep->setEnabled(!running && canSweep);
+}
+
+void RunBox::setProgress(int done, int total, qint64 elapsedMs, const QString &what)
+{
+    m_progress->setRange(0, std::max(total, 1));
+    m_progress->setValue(done);
+    m_text->setText(tr("%1\n%2 of %3 tasks, %4 s")
+                        .arg(what)
+                        .arg(done)
+                        .arg(total)
+                        .arg(QLocale().toString(static_cast<double>(elapsedMs) / 1000.0, 'f', 1)));
+}
+
+void RunBox::setMessage(const QString &text)
+{
+    m_text->setText(text);
+}
+
+} // namespace mtlab

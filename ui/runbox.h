@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QGroupBox>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace mtlab {
+
+// The Run, Cancel and Sweep buttons with the progress of the run underneath: the part of the
+// experiment panel that changes while a run goes on.
+class RunBox : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit RunBox(QWidget *parent = nullptr);
+
+    int sweepMax() const;
+    void setSweepMax(int workers);
+    // What may be pressed: Run and Sweep while idle (Sweep only for a pool), Cancel while running.
+    void setState(bool running, bool canSweep);
+    void setProgress(int done, int total, qint64 elapsedMs, const QString &what);
+    void setMessage(const QString &text);
+
+signals:
+    void runRequested();
+    void cancelRequested();
+    void sweepRequested();
+
+private:
+    QPushButton *m_run = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_sweep = nullptr;
+    QSpinBox *m_sweepMax = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_text = nullptr;
+};
+
+} // namespace mtlab

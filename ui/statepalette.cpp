@@ -1,0 +1,105 @@
+#include "statepalette.h"
+
+#include <QPainter>
+#include <QPen>
+
+#include <array>
+
+namespace mtlab {
+
+namespace {
+
+using Style = StatePalette::Style;
+
+// Okabe & Ito, "Color Universal Design" (2008).
+constexpr QRgb Orange = 0xE69F00;
+constexpr QRgb SkyBlue = 0x56B4E9;
+constexpr QRgb BluishGreen = 0x009E73;
+constexpr QRgb Yellow = 0xF0E442;
+constexpr QRgb Blue = 0x0072B2;
+constexpr QRgb Vermillion = 0xD55E00;
+constexpr QRgb ReddishPurple = 0xCC79A7;
+
+Style solid(QRgb fill, const char *name)
+{
+    return {QColor(fill), QColor(fill), Qt::NoBrush, QString::fromUtf8(name)};
+}
+
+// The hatch is a darker shade of the fill, so it reads as texture rather than as another colour.
+Style hatched(QRgb fill, Qt::BrushStyle hatch, const char *name)
+{
+    return {QColor(fill), QColor(fill).darker(165), hatch, QString::fromUtf8(name)};
+}
+
+Style network(QRgb fill, const char *what)
+{
+    return hatched(fill, Qt::FDiagPattern, what);
+}
+
+// Legend order: what the CPU does, then how tasks wait, then the overheads and failures.
+const std::array<Style, StatePalette::StyleCount> &styles()
+{
+    static const std::array<Style, StatePalette::StyleCount> table{
+        solid(Blue, "computing (cpu)"),
+        network(SkyBlue, "waiting for network: name lookup (dns)"),
+        network(BluishGreen, "waiting for network: connecting (connect)"),
+        network(ReddishPurple, "waiting for network: TLS handshake (tls)"),
+        network(Orange, "waiting for network: server think time (wait)"),
+        network(Yellow, "waiting for network: receiving the answer (transfer)"),
+        network(0xF3CF80, "waiting for network (io-wait)"),
+        Style{QColor(0xE5B3D0), QColor(0xA0507E), Qt::DiagCrossPattern,
+              QStringLiteral("waiting for the interpreter lock (lock-wait)")},
+        Style{QColor(0xD9D9D9), QColor(0x7A7A7A), Qt::BDiagPattern,
+              QStringLiteral("queued, waiting for a worker (queued)")},
+        Style{QColor(0xF4F4F4), QColor(0xB0B0B0), Qt::Dense6Pattern, QStringLiteral("idle, nothing to do (idle)")},
+        solid(0x505050, "starting a worker process (spawn)"),
+        solid(ReddishPurple, "passing data between processes (ipc)"),
+        solid(Vermillion, "task failed (failed)"),
+    };
+    return table;
+}
+
+} // namespace
+
+const StatePalette::Style &StatePalette::style(int index)
+{
+    return styles().at(static_cast<std::size_t>(index));
+}
+
+const StatePalette::Style &StatePalette::style(State state, IoPhase phase)
+{
+    return style(styleIndex(state, phase));
+}
+
+QString StatePalette::name(State state, IoPhase phase)
+{
+    return style(state, phase).name;
+}
+
+bool StatePalette::isWaiting(State state) noexcept
+{
+    return state == State::Queued || state == State::IoWait || state == State::LockWait
+        || state == State::Idle;
+}
+
+QBrush StatePalette::hatchBrush(int index)
+{
+    const Style &s = style(index);
+    return QBrush(s.hatchColor, s.hatch);
+}
+
+void StatePalette::paintSwatch(QPainter &painter, const QRectF &rect, int index)
+{
+    const Style &s = style(index);
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.fillRect(rect, s.fill);
+    if (s.hatch != Qt::NoBrush)
+        painter.fillRect(rect, hatchBrush(index));
+    painter.setPen(QPen(QColor(0x404040), 1.0));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(rect);
+    painter.restore();
+}
+
+} // namespace mtlab

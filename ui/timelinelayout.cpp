@@ -1,0 +1,180 @@
+#include "timelinelayout.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mtlab {
+
+namespace {
+
+QFont font(double points, double scale, bool bold = false)
+{
+    QFont f;
+    f.setPointSizeF(points * scale);
+    f.setBold(bold);
+    return f;
+}
+
+double lineHeight(const QFont &f, const QPaintDevice *device)
+{
+    // Measured on the device painted on: a picture and a screen may differ in resolution.
+    return device ? QFontMetricsF(f, device).height() : QFontMetricsF(f).height();
+}
+
+double textWidth(const QFont &f, const QString &text, const QPaintDevice *device)
+{
+    return device ? QFontMetricsF(f, device).horizontalAdvance(text) : QFontMetricsF(f).horizontalAdvance(text);
+}
+
+constexpr double Margin = 12;
+constexpr double MaxGrowth = 1.8; // how much fitHeight may thicken rows when there is room
+
+} // namespace
+
+TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
+                               const TimelineRenderer::Options &options, const QPaintDevice *device)
+    : m_model(model)
+    , m_scrollY(options.scrollY)
+{
+    // Sizes chosen for a projector: nothing under 10 pt, headers and the title larger.
+    scale = std::max(options.fontScale, 0.1);
+    labelFont = font(11, scale);
+    subLabelFont = font(10, scale);
+    headerFont = font(13, scale, true);
+    subtitleFont = font(11, scale);
+    axisFont = font(10.5, scale);
+    legendFont = font(11, scale);
+    titleFont = font(20, scale, true);
+
+    // Whole pixels for the frame, so that the view's plot rectangle and the painted one agree.
+    const double titleHeight = options.title.isEmpty() ? 0 : std::round(lineHeight(titleFont, device) + 16 * scale);
+    title = QRectF(target.left(), target.top(), target.width(), titleHeight);
+    const double axisHeight = std::round(lineHeight(axisFont, device) + 14 * scale);
+    const double labelWidth = options.labelWidth;
+    const double margin = std::round(Margin * scale);
+    axis = QRectF(target.left() + labelWidth, title.bottom(), target.width() - labelWidth - margin, axisHeight);
+    layoutLegend(target, device);
+    const double bottom = options.legend && !legendItems.empty() ? legend.top() : target.bottom() + 1 - margin / 2;
+    plot = QRectF(axis.left(), axis.bottom(), axis.width(), std::max(0.0, bottom - axis.bottom()));
+    labels = QRectF(target.left(), plot.top(), labelWidth, plot.height());
+    if (!options.legend)
+        legendItems.clear();
+
+    rowHeight = std::max<double>(options.rowHeight, lineHeight(labelFont, device) + 6);
+    subRowHeight = std::max(options.rowHeight * 0.85, lineHeight(subLabelFont, device) + 4);
+    // A queue lane draws how many tasks wait: it gets room for a small step chart.
+    queueRowHeight = 2 * rowHeight;
+    headerHeight = lineHeight(headerFont, device) + 12 * scale;
+    groupGap = 10 * scale;
+    if (options.fitHeight)
+        fitRows(plot.height(), options.minSubRowHeight);
+    contentHeight = 0;
+    forEach([this](int, int, const QRectF &box) {
+        contentHeight = box.bottom() - plot.top() + m_scrollY;
+        return true;
+    }, false);
+    if (options.fitHeight && contentHeight > 0 && contentHeight < plot.height()) {
+        // Short content: the legend follows right under it instead of leaving a gap above it.
+        const double shrink = plot.height() - std::ceil(contentHeight + 2 * scale);
+        plot.setHeight(plot.height() - shrink);
+        labels.setHeight(plot.height());
+        legend.translate(0, -shrink);
+        for (LegendItem &item : legendItems) {
+            item.swatch.translate(0, -shrink);
+            item.text.translate(0, -shrink);
+        }
+    }
+}
+
+double TimelineLayout::height(const TimelineModel::Row &row) const noexcept
+{
+    if (row.lane.kind == LaneKind::Queue)
+        return queueRowHeight;
+    return row.depth > 0 ? subRowHeight : rowHeight;
+}
+
+void TimelineLayout::fitRows(double available, double minSubRowHeight)
+{
+    double fixed = 0;   // headers and gaps
+    double workers = 0; // worker and queue rows, at their natural height
+    double subLanes = 0;
+    for (std::size_t g = 0; g < m_model.groups().size(); ++g) {
+        fixed += headerHeight + (g > 0 ? groupGap : 0);
+        for (const TimelineModel::Row &row : m_model.groups()[g].rows) {
+            if (row.depth > 0)
+                ++subLanes;
+            else
+                workers += height(row);
+        }
+    }
+    if (available <= fixed)
+        return;
+    const double room = available - fixed;
+    if (workers + subLanes * subRowHeight <= room) {
+        // Spare room: thicker bars read better from the back of a room, up to a point.
+        const double grow = std::min(MaxGrowth, room / (workers + subLanes * subRowHeight));
+        rowHeight *= grow;
+        queueRowHeight *= grow;
+        subRowHeight *= grow;
+        return;
+    }
+    if (minSubRowHeight > 0) {
+        // On screen: sub-lanes give way down to a readable minimum; scrolling shows the rest.
+        if (subLanes > 0)
+            subRowHeight = std::clamp((room - workers) / subLanes, std::min(minSubRowHeight, subRowHeight),
+                                      subRowHeight);
+        return;
+    }
+    // In a picture everything must fit. The sub-lanes of an async run look alike, so they give way
+    // first, but keep a quarter of the room so that the run's shape stays visible.
+    const double subTotal = std::max(room - workers, std::min(subLanes * subRowHeight, room / 4));
+    if (subLanes > 0)
+        subRowHeight = subTotal / subLanes;
+    if (workers > 0 && workers > room - subTotal) {
+        const double f = std::max(0.05, (room - subTotal) / workers);
+        rowHeight *= f;
+        queueRowHeight *= f;
+    }
+}
+
+void TimelineLayout::layoutLegend(const QRect &target, const QPaintDevice *device)
+{
+    legendItems.clear();
+    const std::uint32_t styles = m_model.presentStyles();
+    bool ideal = false;
+    for (const TimelineModel::Group &g : m_model.groups())
+        ideal = ideal || g.idealNs > 0;
+    const double lineH = lineHeight(legendFont, device) + 8 * scale;
+    const double swatchW = 24 * scale;
+    const double swatchH = 14 * scale;
+    const double left = target.left() + Margin * scale;
+    const double right = target.right() - Margin * scale;
+    double x = left;
+    int line = 0;
+    const auto place = [&](int style, const QString &text) {
+        const double w = swatchW + 6 * scale + textWidth(legendFont, text, device);
+        if (x > left && x + w > right) {
+            x = left;
+            ++line;
+        }
+        const double y = line * lineH; // moved to the bottom once the line count is known
+        legendItems.push_back({style, text, QRectF(x, y + (lineH - swatchH) / 2, swatchW, swatchH),
+                               QRectF(x + swatchW + 6 * scale, y, w - swatchW - 6 * scale, lineH)});
+        x += w + 22 * scale;
+    };
+    for (int style = 0; style < StatePalette::StyleCount; ++style)
+        if (styles & (1u << style))
+            place(style, StatePalette::style(style).name);
+    if (ideal)
+        place(-1, QStringLiteral("ideal: the time the theory predicts"));
+    const double height = legendItems.empty() ? 0 : std::round((line + 1) * lineH + 10 * scale);
+    legend = QRectF(target.left(), target.bottom() + 1 - height, target.width(), height);
+    for (LegendItem &item : legendItems) {
+        item.swatch.translate(0, legend.top() + 6 * scale);
+        item.text.translate(0, legend.top() + 6 * scale);
+    }
+}
+
+} // namespace mtlab

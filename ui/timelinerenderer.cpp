@@ -1,0 +1,336 @@
+#include "timelinerenderer.h"
+
+#include "timelinelayout.h"
+#include "timelinemodel.h"
+#include "timelinepainter.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mtlab {
+
+namespace {
+
+using Group = TimelineModel::Group;
+using Row = TimelineModel::Row;
+
+// Spans narrower than this are folded into blocks drawn in their dominant state's colour.
+constexpr double MinSpanPx = 2.0;
+// How close (px) the pointer must come to a span for its tooltip.
+constexpr double HitSlopPx = 3.0;
+
+} // namespace
+
+TimelineRenderer::TimelineRenderer(const TimelineModel &model)
+    : m_model(model)
+{
+}
+
+void TimelineRenderer::paint(QPainter &painter, const QRect &target, const TimeScale &scale,
+                             const Options &options) const
+{
+    m_lastShapes = 0;
+    const TimelineLayout layout(m_model, target, options, painter.device());
+    TimelinePainter decor(painter, layout, scale);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.fillRect(target, Qt::white);
+    if (!options.title.isEmpty()) {
+        painter.setFont(layout.titleFont);
+        painter.setPen(QColor(0x1A, 0x1A, 0x1A));
+        painter.drawText(layout.title, Qt::AlignCenter, options.title);
+    }
+    paintRows(decor, painter, layout);
+    if (options.selectionFromNs >= 0 && options.selectionToNs >= 0)
+        decor.selection(options.selectionFromNs, options.selectionToNs);
+    decor.axis();
+    decor.legend();
+    painter.restore();
+}
+
+void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const
+{
+    const auto &groups = m_model.groups();
+    const QRectF area = layout.rows();
+    painter.save();
+    painter.setClipRect(area);
+    // Zebra stripes help the eye along a row across a wide screen; too thin rows would shimmer.
+    layout.forEach([&](int, int r, const QRectF &box) {
+        if (r >= 0 && r % 2 == 1 && box.height() >= 8)
+            painter.fillRect(box, QColor(0xF4, 0xF6, 0xF9));
+        return true;
+    });
+    decor.grid(area);
+    for (auto &batch : m_batches)
+        batch.clear();
+    m_failures.clear();
+    std::vector<TimelinePainter::GroupMarks> marks(groups.size());
+    const double labelHeight = QFontMetricsF(layout.subLabelFont).height();
+    std::pair<int, int> previousSubLane{-1, -1};
+    layout.forEach([&](int g, int r, const QRectF &box) {
+        const Group &group = groups[static_cast<std::size_t>(g)];
+        TimelinePainter::GroupMarks &mark = marks[static_cast<std::size_t>(g)];
+        if (r < 0) {
+            mark.header = box;
+            mark.text = decor.header(group, box);
+            mark.rows = QRectF(box.left(), box.bottom(), box.width(), 0);
+            return true;
+        }
+        if (mark.header.isNull())
+            mark.header = QRectF(box.left(), box.top(), box.width(), 0); // scrolled out of view
+        if (mark.rows.isNull())
+            mark.rows = QRectF(box.left(), box.top(), box.width(), 0);
+        mark.rows.setBottom(box.bottom());
+        const Row &row = group.rows[static_cast<std::size_t>(r)];
+        decor.label(group, r, box);
+        // The first visible sub-lane of a run too thin for labels labels the whole run.
+        if (row.depth > 0 && box.height() < labelHeight * 0.8 && previousSubLane != std::pair(g, r - 1))
+            decor.subLaneRun(group, r, box);
+        if (row.depth > 0)
+            previousSubLane = {g, r};
+        if (row.lane.kind == LaneKind::Queue) {
+            decor.queue(group, row, box);
+            ++m_lastShapes;
+        } else {
+            collectSpans(layout, decor.scale(), g, r, box);
+        }
+        return true;
+    });
+    painter.setClipRect(layout.plot.intersected(area));
+    flushSpans(decor, painter, layout);
+    decor.ideal(groups, marks);
+    painter.restore();
+}
+
+void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScale &scale, int group, int row,
+                                    const QRectF &box) const
+{
+    const Group &g = m_model.groups()[static_cast<std::size_t>(group)];
+    const Row &r = g.rows[static_cast<std::size_t>(row)];
+    const QRectF &plot = layout.plot;
+    const double pad = box.height() >= 6 ? std::min(3.0 * layout.scale, box.height() * 0.14) : 0.0;
+    const double top = box.top() + pad;
+    const double height = box.height() - 2 * pad;
+    const double lo = plot.left() - MinSpanPx;
+    const double hi = plot.right() + MinSpanPx;
+
+    int lastStyle = -1; // the row's last shape, which a neighbouring block of its style extends
+    double lastRight = 0;
+    const auto emitShape = [&](double x0, double x1, int style, bool span) {
+        // A hairline gap keeps back-to-back tasks in one state apart.
+        if (span && x1 - x0 >= 5)
+            x1 -= 1;
+        x1 = std::max(x1, x0 + 1);
+        auto &batch = m_batches[static_cast<std::size_t>(style)];
+        if (!span && style == lastStyle && x0 <= lastRight + 0.5) {
+            batch.back().setRight(x1);
+        } else {
+            batch.emplace_back(x0, top, x1 - x0, height);
+            ++m_lastShapes;
+        }
+        lastStyle = style;
+        lastRight = x1;
+    };
+    bool open = false; // a block of narrow spans being gathered
+    double bx0 = 0;
+    double bx1 = 0;
+    TimelineModel::Breakdown weight{};
+    const auto closeBlock = [&] {
+        if (!open)
+            return;
+        open = false;
+        const auto dominant = std::max_element(weight.begin(), weight.end()) - weight.begin();
+        emitShape(bx0, bx1, static_cast<int>(dominant), false);
+    };
+    // x = (begin - origin - startNs) / nsPerPixel + left, with the constants hoisted: this loop
+    // runs once per visible span, a million times when zoomed out.
+    const double inverse = 1.0 / scale.nsPerPixel;
+    const double start = scale.startNs;
+    const double left = plot.left();
+    double lastFailure = -1e300;
+    for (const Span &s : TimelineModel::visible(g, r, scale.ns(-MinSpanPx), scale.ns(plot.width() + MinSpanPx))) {
+        const double x0 = (static_cast<double>(s.begin - g.origin) - start) * inverse + left;
+        const double x1 = x0 + static_cast<double>(s.end - s.begin) * inverse;
+        const int style = StatePalette::styleIndex(s.state, s.phase);
+        // The x sits where the task failed: the end of its failed span, when that is in view.
+        if (s.state == State::Failed && x1 - lastFailure >= 4 && x1 >= lo && x1 <= hi) {
+            m_failures.emplace_back(x1, box.center().y());
+            lastFailure = x1;
+        }
+        if (x1 - x0 >= MinSpanPx) {
+            closeBlock();
+            emitShape(std::max(x0, lo), std::min(x1, hi), style, true);
+            continue;
+        }
+        if (open && (x0 > bx1 + 1 || bx1 - bx0 >= MinSpanPx))
+            closeBlock();
+        if (!open) {
+            open = true;
+            bx0 = std::max(x0, lo);
+            bx1 = x1;
+            weight.fill(0);
+        }
+        bx1 = std::max(bx1, x1);
+        weight[static_cast<std::size_t>(style)] += std::max<std::int64_t>(s.end - s.begin, 1);
+    }
+    closeBlock();
+}
+
+void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const
+{
+    painter.save();
+    // Crisp pixel edges for the bars; antialiasing would blur thousands of abutting rectangles.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
+    for (int style = 0; style < StatePalette::StyleCount; ++style) {
+        const auto &batch = m_batches[static_cast<std::size_t>(style)];
+        if (batch.empty())
+            continue;
+        const StatePalette::Style &look = StatePalette::style(style);
+        painter.setBrush(look.fill);
+        painter.drawRects(batch.data(), static_cast<int>(batch.size()));
+        if (look.hatch != Qt::NoBrush) {
+            painter.setBrush(StatePalette::hatchBrush(style));
+            painter.drawRects(batch.data(), static_cast<int>(batch.size()));
+        }
+    }
+    painter.restore();
+    const double size = std::clamp(layout.rowHeight * 0.62, 9 * layout.scale, 16 * layout.scale);
+    for (const QPointF &at : m_failures)
+        decor.failure(at, size);
+}
+
+TimelineRenderer::Hit TimelineRenderer::hitTest(const QRect &target, const TimeScale &scale, const Options &options,
+                                                QPoint point) const
+{
+    Hit hit;
+    const TimelineLayout layout(m_model, target, options);
+    const QPointF p(point);
+    if (!layout.rows().contains(p))
+        return hit;
+    layout.forEach([&](int g, int r, const QRectF &box) {
+        if (p.y() < box.top() || p.y() >= box.bottom())
+            return true;
+        hit.group = g;
+        hit.row = r;
+        return false;
+    });
+    hit.ns = scale.ns(p.x() - layout.plot.left());
+    if (hit.row < 0 || p.x() < layout.plot.left())
+        return hit;
+    const Group &group = m_model.groups()[static_cast<std::size_t>(hit.group)];
+    const Row &row = group.rows[static_cast<std::size_t>(hit.row)];
+    const double at = static_cast<double>(group.origin) + hit.ns;
+    if (row.lane.kind == LaneKind::Queue) {
+        const auto step = std::upper_bound(row.queueDepth.begin(), row.queueDepth.end(), at,
+                                           [](double t, const TimelineModel::DepthStep &s) {
+                                               return t < static_cast<double>(s.at);
+                                           });
+        hit.queueDepth = step == row.queueDepth.begin() ? 0 : (step - 1)->count;
+        return hit;
+    }
+    // The span under the point, else the nearest within a few pixels so that thin ones can be hovered;
+    // among spans under it, a failure first, then the shortest.
+    const double slop = HitSlopPx * scale.nsPerPixel;
+    double best = slop;
+    for (const Span &s : TimelineModel::visible(group, row, hit.ns - slop, hit.ns + slop)) {
+        const double distance = std::max({static_cast<double>(s.begin) - at, at - static_cast<double>(s.end), 0.0});
+        const bool better = !hit.span || distance < best
+            || (distance == best && (s.state == State::Failed) > (hit.span->state == State::Failed))
+            || (distance == best && s.state == hit.span->state && s.duration() < hit.span->duration());
+        if (distance <= best && better) {
+            best = distance;
+            hit.span = &s;
+        }
+    }
+    return hit;
+}
+
+QRect TimelineRenderer::plotArea(const QRect &target, const Options &options) const
+{
+    return TimelineLayout(m_model, target, options).plot.toRect();
+}
+
+int TimelineRenderer::contentHeight(const Options &options) const
+{
+    Options natural = options;
+    natural.fitHeight = false;
+    natural.scrollY = 0;
+    return static_cast<int>(std::ceil(TimelineLayout(m_model, QRect(), natural).contentHeight));
+}
+
+int TimelineRenderer::contentHeight(const QRect &target, const Options &options) const
+{
+    Options unscrolled = options;
+    unscrolled.scrollY = 0;
+    return static_cast<int>(std::ceil(TimelineLayout(m_model, target, unscrolled).contentHeight));
+}
+
+QRectF TimelineRenderer::rowRect(const QRect &target, const Options &options, int group, int row) const
+{
+    QRectF found;
+    TimelineLayout(m_model, target, options).forEach([&](int g, int r, const QRectF &box) {
+        if (g != group || r != row)
+            return true;
+        found = box;
+        return false;
+    }, false);
+    return found;
+}
+
+QString TimelineRenderer::formatDuration(double ns)
+{
+    struct Unit {
+        double ns;
+        const char16_t *name;
+    };
+    static constexpr Unit Units[] = {{1e9, u"s"}, {1e6, u"ms"}, {1e3, u"\u00b5s"}, {1, u"ns"}};
+    const double magnitude = std::abs(ns);
+    for (const Unit &unit : Units) {
+        const double value = ns / unit.ns;
+        if (magnitude < unit.ns && unit.ns > 1)
+            continue;
+        // Four significant digits: 412.3 ms, 2.031 s; whole nanoseconds at the bottom.
+        const int digits = std::abs(value) >= 1 ? static_cast<int>(std::floor(std::log10(std::abs(value)))) + 1 : 1;
+        const int decimals = unit.ns > 1 ? std::clamp(4 - digits, 0, 3) : 0;
+        return QString::number(value, 'f', decimals) + QLatin1Char(' ') + QString::fromUtf16(unit.name);
+    }
+    return {};
+}
+
+QString TimelineRenderer::formatTick(double ns, double stepNs)
+{
+    const double magnitude = std::abs(ns) < stepNs / 2 ? stepNs : std::abs(ns);
+    const double unit = magnitude >= 1e9 ? 1e9 : magnitude >= 1e6 ? 1e6 : magnitude >= 1e3 ? 1e3 : 1;
+    const QString name = unit == 1e9 ? QStringLiteral("s")
+        : unit == 1e6                ? QStringLiteral("ms")
+        : unit == 1e3                ? QStringLiteral("\u00b5s")
+                                     : QStringLiteral("ns");
+    if (std::abs(ns) < stepNs / 2)
+        return QStringLiteral("0 ") + name;
+    const int decimals = std::max(0, static_cast<int>(std::ceil(std::log10(unit / stepNs) - 1e-9)));
+    QString text = QString::number(ns / unit, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text + QLatin1Char(' ') + name;
+}
+
+double TimelineRenderer::tickStep(double nsPerPixel, double minPixels)
+{
+    const double raw = std::max(nsPerPixel * minPixels, 1.0);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 5.0})
+        if (m * magnitude >= raw * (1 - 1e-12))
+            return m * magnitude;
+    return 10 * magnitude;
+}
+
+} // namespace mtlab

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "statepalette.h"
+#include "timescale.h"
+
+#include <QColor>
+#include <QRect>
+#include <QRectF>
+#include <QString>
+
+#include <array>
+#include <vector>
+
+class QPainter;
+
+namespace mtlab {
+
+class TimelineLayout;
+class TimelinePainter;
+class TimelineModel;
+struct Span;
+
+// Paints a TimelineModel: group headers, lane labels, the time axis with ms/s ticks, the spans
+// (colour per state, waiting states also hatched; spans narrower than ~2 px folded into blocks),
+// ideal-time markers, the legend and an optional title. The view and every picture export use
+// this one painter, so what is exported is what is seen.
+class TimelineRenderer
+{
+public:
+    struct Options {
+        QString title;              // drawn above everything when not empty (exports)
+        bool legend = true;
+        double fontScale = 1.0;     // larger type for slides
+        int rowHeight = 22;         // px per lane row
+        int labelWidth = 190;       // px for lane labels on the left
+        int scrollY = 0;            // px of rows scrolled out of view at the top
+        double selectionFromNs = -1; // a selected range to shade, -1 when none
+        double selectionToNs = -1;
+        // Fit the rows to the target's height: with room to spare they grow (up to 1.8x) and the
+        // legend follows right under them; short of room the async sub-lanes shrink (down to
+        // minSubRowHeight px, then the view scrolls); with minSubRowHeight <= 0 worker rows shrink
+        // too and everything fits, as pictures want.
+        bool fitHeight = false;
+        double minSubRowHeight = 0.0;
+    };
+    // What is under a point, for tooltips.
+    struct Hit {
+        int group = -1;
+        int row = -1;
+        const Span *span = nullptr; // null when the point is on a row but not on a span
+        double ns = 0.0;            // the time under the point, from the runs' start
+        int queueDepth = -1;        // on a queue lane: how many tasks wait at that time
+    };
+
+    explicit TimelineRenderer(const TimelineModel &model);
+
+    void paint(QPainter &painter, const QRect &target, const TimeScale &scale, const Options &options) const;
+    Hit hitTest(const QRect &target, const TimeScale &scale, const Options &options, QPoint point) const;
+    // Where spans are drawn inside target (x = 0 of the TimeScale is its left edge).
+    QRect plotArea(const QRect &target, const Options &options) const;
+    // Height of all rows and group headers, to size a scroll range.
+    int contentHeight(const Options &options) const;
+    // The same, once fitHeight has squeezed the rows into target.
+    int contentHeight(const QRect &target, const Options &options) const;
+    // Where a row is drawn (across label column and plot), empty when the group or row is unknown.
+    QRectF rowRect(const QRect &target, const Options &options, int group, int row) const;
+    // How many span shapes the last paint() drew (folded blocks count once): for tests and export.
+    int lastShapeCount() const noexcept { return m_lastShapes; }
+
+    // "412.3 ms", "1.532 s", "85.21 µs": four significant digits.
+    static QString formatDuration(double ns);
+    // An axis label for a tick at ns, with as many decimals as the step between ticks needs:
+    // "0 ms", "250 ms", "1.5 s".
+    static QString formatTick(double ns, double stepNs);
+    // The 1-2-5 step (ns) that leaves at least minPixels between ticks.
+    static double tickStep(double nsPerPixel, double minPixels);
+
+private:
+    void paintRows(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const;
+    void collectSpans(const TimelineLayout &layout, const TimeScale &scale, int group, int row,
+                      const QRectF &box) const;
+    void flushSpans(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const;
+
+    const TimelineModel &m_model;
+    mutable int m_lastShapes = 0;
+    // Spans are batched per style and drawn with one call each; kept to reuse their memory.
+    mutable std::array<std::vector<QRectF>, StatePalette::StyleCount> m_batches;
+    mutable std::vector<QPointF> m_failures; // where to draw the x of each failed span
+};
+
+} // namespace mtlab

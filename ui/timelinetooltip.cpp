@@ -1,0 +1,92 @@
+#include "timelinetooltip.h"
+
+#include "timelinemodel.h"
+
+namespace mtlab {
+
+namespace {
+
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString shortName(int style)
+{
+    // The style's word in brackets at the end of its legend name: "(wait)" -> "wait".
+    const QString &name = StatePalette::style(style).name;
+    const auto open = name.lastIndexOf(QLatin1Char('('));
+    return name.mid(open + 1, name.size() - open - 2);
+}
+
+QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
+{
+    const TimelineModel::Group &group = model.groups()[static_cast<std::size_t>(hit.group)];
+    const TimelineModel::Row &row = group.rows[static_cast<std::size_t>(hit.row)];
+    const Span &span = *hit.span;
+    const int style = StatePalette::styleIndex(span.state, span.phase);
+    const QString lane = QString::fromStdString(row.lane.name).toHtmlEscaped();
+    const auto at = [&](std::int64_t t) {
+        return TimelineRenderer::formatDuration(static_cast<double>(t - group.origin));
+    };
+
+    QString text = span.task >= 0 ? QStringLiteral("<b>task %1</b> on %2").arg(span.task).arg(lane)
+                                  : QStringLiteral("<b>%1</b>").arg(lane);
+    QString state = fromView(stateName(span.state));
+    if (span.phase != IoPhase::None)
+        state += QStringLiteral(", ") + fromView(ioPhaseName(span.phase));
+    text += QStringLiteral("<br>state: <b>%1</b> \u2014 %2")
+                .arg(state, StatePalette::style(style).name.toHtmlEscaped());
+    const QString duration = TimelineRenderer::formatDuration(static_cast<double>(span.duration()));
+    text += QStringLiteral("<br>%1, from %2 to %3").arg(duration, at(span.begin), at(span.end));
+    const auto detail = static_cast<std::size_t>(span.detail);
+    if (span.detail >= 0 && detail < group.details.size())
+        text += QStringLiteral("<br><span style='color:#A03000'>error: %1</span>")
+                    .arg(QString::fromStdString(group.details[detail]).toHtmlEscaped());
+    if (span.task < 0)
+        return text;
+    const TimelineModel::Breakdown breakdown = model.taskBreakdown(hit.group, span.task);
+    text += QStringLiteral("<br><br>task %1 spent:<table cellspacing='0' cellpadding='1'>").arg(span.task);
+    for (int s = 0; s < StatePalette::StyleCount; ++s) {
+        const std::int64_t ns = breakdown[static_cast<std::size_t>(s)];
+        if (ns <= 0 && !(s == StatePalette::styleIndex(State::Failed) && span.state == State::Failed))
+            continue;
+        text += QStringLiteral("<tr><td><span style='color:%1'>\u25a0</span> %2&nbsp;&nbsp;</td>"
+                               "<td align='right'>%3</td></tr>")
+                    .arg(StatePalette::style(s).fill.name(), shortName(s),
+                         TimelineRenderer::formatDuration(static_cast<double>(ns)));
+    }
+    return text + QStringLiteral("</table>");
+}
+
+} // namespace
+
+QString TimelineToolTip::text(const TimelineModel &model, const TimelineRenderer::Hit &hit)
+{
+    if (hit.group < 0 || static_cast<std::size_t>(hit.group) >= model.groups().size())
+        return {};
+    const TimelineModel::Group &group = model.groups()[static_cast<std::size_t>(hit.group)];
+    if (hit.row < 0)
+        return QStringLiteral("<b>%1</b><br>%2").arg(group.title.toHtmlEscaped(), group.subtitle.toHtmlEscaped());
+    if (hit.span)
+        return spanText(model, hit);
+    if (hit.queueDepth >= 0)
+        return QStringLiteral("<b>queue</b><br>%1 %2 waiting for a worker at %3")
+            .arg(hit.queueDepth)
+            .arg(hit.queueDepth == 1 ? QStringLiteral("task") : QStringLiteral("tasks"))
+            .arg(TimelineRenderer::formatDuration(hit.ns));
+    return {};
+}
+
+QString TimelineToolTip::help()
+{
+    return QStringLiteral("<b>Timeline</b><br>"
+                          "wheel: zoom around the pointer<br>"
+                          "drag: pan (left/right) and scroll the rows (up/down)<br>"
+                          "Shift+drag: measure a time range<br>"
+                          "Ctrl+wheel or the scroll bar: scroll the rows<br>"
+                          "+ / \u2212: zoom, F: fit to window, Esc: clear the measurement<br>"
+                          "hover a bar: its task, state and where its time went");
+}
+
+} // namespace mtlab

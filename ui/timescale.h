@@ -1,0 +1,40 @@
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace mtlab {
+
+// Time <-> pixel mapping of a timeline: plain arithmetic, tested without a window. Times are ns
+// relative to a run's start; x is in pixels from the left edge of the plotting area.
+struct TimeScale {
+    double startNs = 0.0;     // the time at x = 0
+    double nsPerPixel = 1e6;  // 1 ms a pixel
+
+    static constexpr double MinNsPerPixel = 1.0;  // deepest zoom: 1 ns a pixel
+    static constexpr double MaxNsPerPixel = 1e10; // 10 s a pixel
+
+    double x(double ns) const noexcept { return (ns - startNs) / nsPerPixel; }
+    double ns(double x) const noexcept { return startNs + x * nsPerPixel; }
+    double endNs(double width) const noexcept { return ns(width); }
+
+    // Shows [fromNs, toNs] across width pixels.
+    void fit(double fromNs, double toNs, double width) noexcept
+    {
+        const double span = std::max(toNs - fromNs, 1.0);
+        nsPerPixel = std::clamp(span / std::max(width, 1.0), MinNsPerPixel, MaxNsPerPixel);
+        startNs = fromNs;
+    }
+    // Zooms by factor (> 1 zooms in) keeping the time under pixel x where it is.
+    void zoomAround(double x, double factor) noexcept
+    {
+        const double anchor = ns(x);
+        nsPerPixel = std::clamp(nsPerPixel / factor, MinNsPerPixel, MaxNsPerPixel);
+        startNs = anchor - x * nsPerPixel;
+    }
+    // Moves the view by dx pixels (dragging right shows earlier times).
+    void pan(double dx) noexcept { startNs -= dx * nsPerPixel; }
+};
+
+} // namespace mtlab

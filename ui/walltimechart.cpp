@@ -1,0 +1,68 @@
+#include "walltimechart.h"
+
+#include "chartstyle.h"
+#include "strategycolor.h"
+#include "timelinerenderer.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QHorizontalStackedBarSeries>
+#include <QValueAxis>
+
+namespace mtlab {
+
+WallTimeChart::WallTimeChart(QWidget *parent)
+    : QChartView(parent)
+    , m_names(new QBarCategoryAxis)
+    , m_seconds(new QValueAxis)
+{
+    styleChart(*this, tr("Wall time"));
+    QChart *c = chart();
+    c->legend()->hide();
+    m_names->setGridLineVisible(false);
+    m_names->setLabelsFont(largerLabels(*m_names));
+    m_seconds->setLabelsFont(largerLabels(*m_seconds));
+    m_seconds->setLabelFormat(QStringLiteral("%.3g"));
+    m_seconds->setTitleText(tr("seconds"));
+    c->addAxis(m_names, Qt::AlignLeft);
+    c->addAxis(m_seconds, Qt::AlignBottom);
+    setEntries({});
+}
+
+void WallTimeChart::setEntries(const std::vector<Comparison::Entry> &entries)
+{
+    // The axes stay; the series is made anew, it is a handful of bars.
+    chart()->removeAllSeries();
+    m_series = new QHorizontalStackedBarSeries;
+    m_series->setBarWidth(0.7);
+    QStringList categories;
+    double longest = 0.0;
+    const std::size_t count = entries.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const Comparison::Entry &entry = entries[i];
+        const double seconds = static_cast<double>(entry.wallNs) / 1e9;
+        longest = std::max(longest, seconds);
+        // A category per run; each set is zero except at its own run, so each bar gets its colour.
+        // Categories go bottom-up, so run i is category count - 1 - i: the first run on top.
+        auto *set = new QBarSet(entry.label);
+        for (std::size_t j = 0; j < count; ++j)
+            *set << (j == count - 1 - i ? seconds : 0.0);
+        set->setColor(strategyColor(entry.strategy));
+        set->setBorderColor(strategyColor(entry.strategy).darker(130));
+        m_series->append(set);
+        const std::string_view name = strategyName(entry.strategy);
+        QString category = QStringLiteral("<b>%1</b><br>%2")
+                               .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                                    TimelineRenderer::formatDuration(static_cast<double>(entry.wallNs)));
+        if (entry.speedup > 0.0 && entry.strategy != StrategyKind::Sync)
+            category += QStringLiteral("<br>%1×").arg(entry.speedup, 0, 'f', 2);
+        categories.prepend(category);
+    }
+    chart()->addSeries(m_series);
+    m_names->setCategories(categories);
+    setNiceRange(*m_seconds, longest);
+    m_series->attachAxis(m_names);
+    m_series->attachAxis(m_seconds);
+}
+
+} // namespace mtlab
