@@ -1,6 +1,7 @@
 // Prints, in one run, the I/O workload's wall time under each strategy as a ratio to the ideal
 // the theory predicts (sync N*d, pools ceil(N/W)*d, the event loop one d), against the embedded
 // server, and the event loop at scale.
+#include "idealtime.h"
 #include "runner.h"
 
 #include <algorithm>
@@ -13,36 +14,6 @@
 using namespace mtlab;
 
 namespace {
-
-// For processes the ideal adds the pool's start-up: until the last worker said it was ready.
-std::int64_t startupNs(const RunResult &run)
-{
-    std::int64_t ready = run.trace.origin();
-    for (const Span &s : run.trace.spans())
-        if (s.state == State::Spawn)
-            ready = std::max(ready, s.end);
-    return ready - run.trace.origin();
-}
-
-std::int64_t idealNs(const RunResult &run)
-{
-    const Experiment &e = run.experiment;
-    const std::int64_t d = std::int64_t{e.io.delayMs} * 1'000'000;
-    const std::int64_t w = e.workerCount();
-    switch (e.strategy) {
-    case StrategyKind::Sync:
-        return e.tasks * d;
-    case StrategyKind::Threads:
-        return (e.tasks + w - 1) / w * d;
-    case StrategyKind::Async: {
-        const std::int64_t k = e.io.maxInFlight > 0 ? e.io.maxInFlight : e.tasks;
-        return (e.tasks + k - 1) / k * d;
-    }
-    case StrategyKind::Processes:
-        return (e.tasks + w - 1) / w * d + startupNs(run);
-    }
-    return d;
-}
 
 void print(const RunResult &run)
 {

@@ -66,6 +66,7 @@ RunResult Runner::run(std::stop_token stop)
         m_server = std::make_unique<EmbeddedServer>();
         result.problem = m_server->start(m_experiment.io);
         m_experiment.io.url = m_server->url();
+        result.embeddedServer = true;
     }
     result.experiment = m_experiment;
     if (!result.problem.empty()) {

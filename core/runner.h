@@ -25,6 +25,7 @@ struct RunResult {
     std::int64_t bytes = 0;            // I/O: body bytes received in all
     std::map<std::string, int> errors; // failed tasks by reason
     std::string problem;               // why nothing could run, empty otherwise
+    bool embeddedServer = false;       // I/O against our own server, whose think time is known
 
     std::int64_t cpuNs() const { return trace.totalNs(State::Cpu); }
 };

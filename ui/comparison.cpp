@@ -1,6 +1,7 @@
 #include "comparison.h"
 
 #include "chrometrace.h"
+#include "idealtime.h"
 #include "runner.h"
 #include "timelinemodel.h"
 #include "timelinerenderer.h"
@@ -55,7 +56,7 @@ void Comparison::addRun(const RunResult &run, Mode mode)
     entry.workers = sweepWorkers(run.experiment);
     entry.interpreterLock = run.experiment.gil && entry.strategy == StrategyKind::Threads;
     entry.wallNs = run.wallNs;
-    entry.idealNs = TimelineModel::idealNs(run);
+    entry.idealNs = idealNs(run);
     entry.failed = run.failed;
     entry.cancelled = run.cancelled;
 

@@ -14,7 +14,7 @@ struct RunResult;
 
 // Fills a TimelineModel with the runs of a comparison, one group per run in arrival order, each
 // subtitled with its wall time, its speedup over the baseline and its ideal time (the model's
-// TimelineModel::idealNs). The baseline is the sync run, or in a sweep (one strategy, workers =
+// core idealNs). The baseline is the sync run, or in a sweep (one strategy, workers =
 // 1..K) the 1-worker run; runs that arrive before it get their speedup once it is in. No widgets,
 // so the command line draws the same comparison as the window.
 class Comparison

@@ -1,5 +1,7 @@
 #include "timelinemodel.h"
 
+#include "idealtime.h"
+
 #include "chrometrace.h"
 #include "runner.h"
 #include "timelinerenderer.h"
@@ -121,7 +123,7 @@ Group makeGroup(const RunResult &run, const QString &subtitle)
     g.subtitle = subtitle.isEmpty() ? TimelineModel::subtitleFor(run, 0.0) : subtitle;
     g.origin = trace.origin();
     g.end = std::max(trace.end(), trace.origin() + run.wallNs);
-    g.idealNs = TimelineModel::idealNs(run);
+    g.idealNs = mtlab::idealNs(run);
     g.details = trace.details();
     for (const Lane &lane : trace.lanes()) {
         Row row;
@@ -318,53 +320,12 @@ std::span<const Span> TimelineModel::visible(const Group &group, const Row &row,
     return {first, end};
 }
 
-std::int64_t TimelineModel::idealNs(const RunResult &run)
-{
-    const Experiment &e = run.experiment;
-    const std::int64_t n = e.tasks;
-    if (n <= 0)
-        return 0;
-    const std::int64_t workers = std::max(1, e.workerCount());
-    std::int64_t parallel = 1;
-    std::int64_t d = 0;
-    if (e.workload == WorkloadKind::Io) {
-        parallel = e.strategy == StrategyKind::Sync ? 1
-            : e.strategy == StrategyKind::Async     ? (e.io.maxInFlight > 0 ? e.io.maxInFlight : n)
-                                                    : workers;
-        if (e.io.url.empty()) {
-            d = std::int64_t{e.io.delayMs} * 1'000'000;
-        } else {
-            // A real server's think time is unknown: the mean time a task spent downloading.
-            d = (run.trace.totalNs(State::IoWait) + run.trace.totalNs(State::Cpu)) / n;
-        }
-    } else {
-        // CPU work runs in parallel on at most one core per worker, and not at all under the lock.
-        const std::int64_t cores = std::max(1u, std::thread::hardware_concurrency());
-        const bool pool = e.strategy == StrategyKind::Processes || (e.strategy == StrategyKind::Threads && !e.gil);
-        parallel = pool ? std::min(workers, cores) : 1;
-        // More busy workers than cores stretch every cpu span by workers / cores; undo that.
-        const auto busy = static_cast<double>(std::max(workers, cores));
-        const double stretch = pool ? busy / static_cast<double>(cores) : 1.0;
-        const double cpu = static_cast<double>(run.trace.totalNs(State::Cpu));
-        d = static_cast<std::int64_t>(cpu / static_cast<double>(n) / stretch);
-    }
-    std::int64_t ideal = (n + parallel - 1) / parallel * d;
-    if (e.strategy == StrategyKind::Processes) {
-        std::int64_t ready = run.trace.origin();
-        for (const Span &s : run.trace.spans())
-            if (s.state == State::Spawn)
-                ready = std::max(ready, s.end);
-        ideal += ready - run.trace.origin();
-    }
-    return ideal;
-}
-
 QString TimelineModel::subtitleFor(const RunResult &run, double speedup)
 {
     QString text = TimelineRenderer::formatDuration(static_cast<double>(run.wallNs));
     if (speedup > 0)
         text += QStringLiteral(", %1x sync").arg(speedup, 0, 'f', 2);
-    if (const std::int64_t ideal = idealNs(run); ideal > 0)
+    if (const std::int64_t ideal = mtlab::idealNs(run); ideal > 0)
         text += QStringLiteral(" (ideal %1)").arg(TimelineRenderer::formatDuration(static_cast<double>(ideal)));
     if (run.failed > 0)
         text += QStringLiteral(", %1 failed").arg(run.failed);

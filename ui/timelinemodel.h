@@ -85,7 +85,7 @@ public:
     // The time the theory predicts for a run: sync N*d, pools ceil(N/W)*d (W capped at the cores
     // for CPU work, 1 under the interpreter lock), the event loop ceil(N/K)*d for I/O; processes
     // add the pool's start-up. d: the server's think time, or the measured mean per task.
-    static std::int64_t idealNs(const RunResult &run);
+
     // "2.031 s, 4.93x sync (ideal 2.000 s)"; speedup <= 0 leaves the speedup out.
     static QString subtitleFor(const RunResult &run, double speedup);
 

@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "idealtime.h"
 #include "timelinemodel.h"
 
 #include <QSignalSpy>
@@ -308,13 +309,14 @@ void TestTimelineModel::subtitleAndIdeal()
     run.experiment.strategy = StrategyKind::Threads;
     run.experiment.tasks = 20;
     run.experiment.io.delayMs = 100;
+    run.embeddedServer = true;
     run.wallNs = 412'300'000;
-    QCOMPARE(TimelineModel::idealNs(run), std::int64_t{400'000'000}); // ceil(20 / 5) * 100 ms
+    QCOMPARE(idealNs(run), std::int64_t{400'000'000}); // ceil(20 / 5) * 100 ms
     QCOMPARE(TimelineModel::subtitleFor(run, 4.93), QStringLiteral("412.3 ms, 4.93x sync (ideal 400.0 ms)"));
     run.experiment.strategy = StrategyKind::Sync;
-    QCOMPARE(TimelineModel::idealNs(run), std::int64_t{2'000'000'000});
+    QCOMPARE(idealNs(run), std::int64_t{2'000'000'000});
     run.experiment.strategy = StrategyKind::Async;
-    QCOMPARE(TimelineModel::idealNs(run), std::int64_t{100'000'000});
+    QCOMPARE(idealNs(run), std::int64_t{100'000'000});
     run.failed = 2;
     QCOMPARE(TimelineModel::subtitleFor(run, 0), QStringLiteral("412.3 ms (ideal 100.0 ms), 2 failed"));
 }

@@ -1,0 +1,51 @@
+#include "idealtime.h"
+
+#include "runner.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace mtlab {
+
+std::int64_t idealNs(const RunResult &run)
+{
+    const Experiment &e = run.experiment;
+    const std::int64_t n = e.tasks;
+    if (n <= 0)
+        return 0;
+    const std::int64_t workers = std::max(1, e.workerCount());
+    std::int64_t parallel = 1;
+    std::int64_t d = 0;
+    if (e.workload == WorkloadKind::Io) {
+        parallel = e.strategy == StrategyKind::Sync ? 1
+            : e.strategy == StrategyKind::Async     ? (e.io.maxInFlight > 0 ? e.io.maxInFlight : n)
+                                                    : workers;
+        if (run.embeddedServer) {
+            d = std::int64_t{e.io.delayMs} * 1'000'000;
+        } else {
+            // A real server's think time is unknown: the mean time a task spent downloading.
+            d = (run.trace.totalNs(State::IoWait) + run.trace.totalNs(State::Cpu)) / n;
+        }
+    } else {
+        // CPU work runs in parallel on at most one core per worker, and not at all under the lock.
+        const std::int64_t cores = std::max(1u, std::thread::hardware_concurrency());
+        const bool pool = e.strategy == StrategyKind::Processes || (e.strategy == StrategyKind::Threads && !e.gil);
+        parallel = pool ? std::min(workers, cores) : 1;
+        // More busy workers than cores stretch every cpu span by workers / cores; undo that.
+        const auto busy = static_cast<double>(std::max(workers, cores));
+        const double stretch = pool ? busy / static_cast<double>(cores) : 1.0;
+        const double cpu = static_cast<double>(run.trace.totalNs(State::Cpu));
+        d = static_cast<std::int64_t>(cpu / static_cast<double>(n) / stretch);
+    }
+    std::int64_t ideal = (n + parallel - 1) / parallel * d;
+    if (e.strategy == StrategyKind::Processes) {
+        std::int64_t ready = run.trace.origin();
+        for (const Span &s : run.trace.spans())
+            if (s.state == State::Spawn)
+                ready = std::max(ready, s.end);
+        ideal += ready - run.trace.origin();
+    }
+    return ideal;
+}
+
+} // namespace mtlab

@@ -1,0 +1,78 @@
+#include "idealtime.h"
+#include "runner.h"
+
+#include <QTest>
+
+using namespace mtlab;
+
+Q_DECLARE_METATYPE(mtlab::StrategyKind)
+
+class TestIdealTime : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void embeddedServer_data();
+    void embeddedServer();
+    void otherServerUsesTheMeasuredTaskTime();
+    void processesAddTheirStartUp();
+};
+
+void TestIdealTime::embeddedServer_data()
+{
+    QTest::addColumn<StrategyKind>("strategy");
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<int>("maxInFlight");
+    QTest::addColumn<qint64>("idealMs");
+    QTest::newRow("sync: N x d") << StrategyKind::Sync << 0 << 0 << qint64(10'000);
+    QTest::newRow("threads: ceil(N/W) x d") << StrategyKind::Threads << 5 << 0 << qint64(2'000);
+    QTest::newRow("threads, W not dividing N") << StrategyKind::Threads << 3 << 0 << qint64(3'400);
+    QTest::newRow("async: one d") << StrategyKind::Async << 0 << 0 << qint64(100);
+    QTest::newRow("async, K in flight: ceil(N/K) x d") << StrategyKind::Async << 0 << 30 << qint64(400);
+}
+
+// 100 downloads from a server that thinks 100 ms per request.
+void TestIdealTime::embeddedServer()
+{
+    QFETCH(StrategyKind, strategy);
+    QFETCH(int, workers);
+    QFETCH(int, maxInFlight);
+    QFETCH(qint64, idealMs);
+    RunResult run;
+    run.embeddedServer = true;
+    run.experiment.workload = WorkloadKind::Io;
+    run.experiment.strategy = strategy;
+    run.experiment.tasks = 100;
+    run.experiment.workers = workers;
+    run.experiment.io.delayMs = 100;
+    run.experiment.io.maxInFlight = maxInFlight;
+    QCOMPARE(idealNs(run), idealMs * 1'000'000);
+}
+
+void TestIdealTime::otherServerUsesTheMeasuredTaskTime()
+{
+    RunResult run;
+    run.experiment.workload = WorkloadKind::Io;
+    run.experiment.strategy = StrategyKind::Sync;
+    run.experiment.tasks = 2;
+    run.experiment.io.url = "http://example.invalid/";
+    run.trace = Trace({Lane{}}, {Span{0, 300, 0, 0, -1, State::IoWait, IoPhase::Wait}, Span{300, 400, 0, 1, -1, State::IoWait, IoPhase::Wait}},
+                      {}, {}, 0);
+    QCOMPARE(idealNs(run), std::int64_t{400}); // 2 tasks x a mean of 200 ns
+}
+
+void TestIdealTime::processesAddTheirStartUp()
+{
+    RunResult run;
+    run.embeddedServer = true;
+    run.experiment.workload = WorkloadKind::Io;
+    run.experiment.strategy = StrategyKind::Processes;
+    run.experiment.tasks = 4;
+    run.experiment.workers = 2;
+    run.experiment.io.delayMs = 1;
+    run.trace = Trace({Lane{}}, {Span{1000, 51'000, 0, -1, -1, State::Spawn, IoPhase::None}}, {}, {}, 1000);
+    QCOMPARE(idealNs(run), std::int64_t{2'000'000 + 50'000});
+}
+
+QTEST_APPLESS_MAIN(TestIdealTime)
+#include "tst_idealtime.moc"
