@@ -213,7 +213,12 @@ void TimelineView::paintEvent(QPaintEvent *)
         painter.drawText(rect(), Qt::AlignCenter, tr("Run an experiment to see its timeline here."));
         return;
     }
-    m_renderer->paint(painter, contentRect(), m_scale, m_options);
+    // The widget is opaque: whatever the renderer does not cover (beside a hidden scroll bar)
+    // must still be painted, or it shows garbage.
+    const QRect content = contentRect();
+    if (content.right() < rect().right())
+        painter.fillRect(QRect(content.right() + 1, 0, rect().right() - content.right(), height()), Qt::white);
+    m_renderer->paint(painter, content, m_scale, m_options);
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)
