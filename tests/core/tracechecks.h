@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experiment.h"
 #include "trace.h"
 
 #include <QDir>
@@ -9,6 +10,18 @@
 
 // Structural checks on a trace that several strategy tests share.
 namespace mtlab::checks {
+
+// The CPU workload under one strategy: the experiment most strategy tests start from.
+inline Experiment cpuExperiment(StrategyKind strategy, int tasks, int workers, std::uint64_t n)
+{
+    Experiment e;
+    e.workload = WorkloadKind::Cpu;
+    e.strategy = strategy;
+    e.tasks = tasks;
+    e.workers = workers;
+    e.n = n;
+    return e;
+}
 
 inline std::vector<Span> spansIn(const Trace &trace, State state)
 {

@@ -44,10 +44,7 @@ namespace {
 
 Experiment asyncExperiment(int tasks, int maxInFlight, std::uint64_t n)
 {
-    Experiment e;
-    e.strategy = StrategyKind::Async;
-    e.tasks = tasks;
-    e.n = n;
+    Experiment e = checks::cpuExperiment(StrategyKind::Async, tasks, 0, n);
     e.io.maxInFlight = maxInFlight;
     return e;
 }

@@ -48,11 +48,7 @@ namespace {
 
 Experiment processesExperiment(int tasks, int workers, std::uint64_t n)
 {
-    Experiment e;
-    e.strategy = StrategyKind::Processes;
-    e.tasks = tasks;
-    e.workers = workers;
-    e.n = n;
+    Experiment e = checks::cpuExperiment(StrategyKind::Processes, tasks, workers, n);
     e.switchMs = 1;
     return e;
 }

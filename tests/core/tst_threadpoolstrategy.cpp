@@ -26,11 +26,7 @@ private slots:
 namespace {
 Experiment threadsExperiment(int tasks, int workers, std::uint64_t n, bool gil)
 {
-    Experiment e;
-    e.strategy = StrategyKind::Threads;
-    e.tasks = tasks;
-    e.workers = workers;
-    e.n = n;
+    Experiment e = checks::cpuExperiment(StrategyKind::Threads, tasks, workers, n);
     e.gil = gil;
     e.switchMs = 1;
     return e;

@@ -7,6 +7,17 @@
 
 namespace mtlab {
 
+// A small real run of the CPU workload (a few ms), for tests that need measured spans.
+inline RunResult runCpu(StrategyKind strategy, int tasks)
+{
+    Experiment e;
+    e.workload = WorkloadKind::Cpu;
+    e.strategy = strategy;
+    e.tasks = tasks;
+    e.n = 200'000;
+    return Runner(e).run();
+}
+
 // A finished run made up rather than measured, so that pictures and charts can be checked
 // against exact times: N tasks of taskNs each on W workers, task i on worker i % W in round
 // i / W, every span in `state`. Async runs get the loop lane plus one sub-lane per task.

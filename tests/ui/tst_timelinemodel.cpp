@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "syntheticrun.h"
 #include "idealtime.h"
 #include "timelinemodel.h"
 
@@ -11,16 +12,6 @@
 using namespace mtlab;
 
 namespace {
-
-RunResult runCpu(StrategyKind strategy, int tasks)
-{
-    Experiment e;
-    e.workload = WorkloadKind::Cpu;
-    e.strategy = strategy;
-    e.tasks = tasks;
-    e.n = 200'000;
-    return Runner(e).run();
-}
 
 Lane lane(std::int32_t id, LaneKind kind, std::string name, std::int32_t parent = -1, std::int32_t sortIndex = 0)
 {

@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "syntheticrun.h"
 #include "timelinemodel.h"
 #include "timelinerenderer.h"
 #include "timelinetooltip.h"
@@ -16,16 +17,6 @@
 using namespace mtlab;
 
 namespace {
-
-RunResult runCpu(StrategyKind strategy, int tasks)
-{
-    Experiment e;
-    e.workload = WorkloadKind::Cpu;
-    e.strategy = strategy;
-    e.tasks = tasks;
-    e.n = 200'000;
-    return Runner(e).run();
-}
 
 void wheel(QWidget &widget, QPointF pos, int delta, Qt::KeyboardModifiers modifiers = {})
 {
