@@ -45,7 +45,7 @@ void writeRun(EventList &events, const RunResult &run, int pid)
 {
     const Trace &trace = run.trace;
     metadata(events, "process_name", pid, -1, "name",
-             [&](JsonWriter &j) { j.string(runLabel(run)); });
+             [&](JsonWriter &j) { j.string(runLabel(run.experiment)); });
     metadata(events, "process_sort_index", pid, -1, "sort_index", [&](JsonWriter &j) { j.number(pid); });
     for (const Lane &lane : trace.lanes()) {
         const int tid = lane.id + 1;
@@ -92,12 +92,12 @@ void writeRun(EventList &events, const RunResult &run, int pid)
 
 } // namespace
 
-std::string runLabel(const RunResult &run)
+std::string runLabel(const Experiment &experiment)
 {
-    const int workers = run.experiment.workerCount();
-    std::string label(strategyName(run.experiment.strategy));
+    const int workers = experiment.workerCount();
+    std::string label(strategyName(experiment.strategy));
     label += ", " + std::to_string(workers) + (workers == 1 ? " worker" : " workers");
-    if (run.experiment.gil && run.experiment.strategy != StrategyKind::Processes)
+    if (experiment.gil && experiment.strategy != StrategyKind::Processes)
         label += ", interpreter lock";
     return label;
 }

@@ -5,6 +5,7 @@
 
 namespace mtlab {
 
+struct Experiment;
 struct RunResult;
 
 // Chrome Trace Event Format (object form), as Perfetto and chrome://tracing open it: one pid per
@@ -12,6 +13,6 @@ struct RunResult;
 std::string chromeTraceJson(const std::vector<const RunResult *> &runs);
 
 // The label a run goes by in traces and pictures: "threads, 5 workers".
-std::string runLabel(const RunResult &run);
+std::string runLabel(const Experiment &experiment);
 
 } // namespace mtlab

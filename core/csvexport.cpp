@@ -39,7 +39,7 @@ void milliseconds(std::string &out, std::int64_t ns)
 void writeRun(std::string &out, const RunResult &run)
 {
     const Trace &trace = run.trace;
-    const std::string label = runLabel(run);
+    const std::string label = runLabel(run.experiment);
     const std::string_view strategy = strategyName(run.experiment.strategy);
     for (const Span &span : trace.spans()) {
         const Lane &lane = trace.lanes()[static_cast<std::size_t>(span.lane)];

@@ -59,7 +59,7 @@ std::string reportTable(const std::vector<RunResult> &runs)
     out += format("%-34s %8s %11s %9s %10s\n", "strategy", "workers", "wall time", "speedup", "ok/failed");
     for (const RunResult &run : runs) {
         const double speedup = speedupOverSync(runs, run);
-        out += format("%-34s %8d %11s %9s %10s%s\n", runLabel(run).c_str(),
+        out += format("%-34s %8d %11s %9s %10s%s\n", runLabel(run.experiment).c_str(),
                       run.experiment.workerCount(), seconds(run.wallNs).c_str(),
                       speedup > 0 ? format("%.2fx", speedup).c_str() : "-",
                       format("%d/%d", run.ok, run.failed).c_str(), run.cancelled ? "  cancelled" : "");
@@ -90,7 +90,7 @@ std::string reportJson(const std::vector<RunResult> &runs)
         first = false;
         json.key("workload").string(workloadName(e.workload));
         json.raw(",").key("strategy").string(strategyName(e.strategy));
-        json.raw(",").key("label").string(runLabel(run));
+        json.raw(",").key("label").string(runLabel(run.experiment));
         json.raw(",").key("tasks").number(e.tasks);
         json.raw(",").key("workers").number(e.workerCount());
         json.raw(",").key("gil").boolean(e.gil);

@@ -52,7 +52,7 @@ void Comparison::addRun(const RunResult &run, Mode mode)
     Entry entry;
     entry.strategy = run.experiment.strategy;
     entry.workload = run.experiment.workload;
-    entry.label = QString::fromStdString(runLabel(run));
+    entry.label = QString::fromStdString(runLabel(run.experiment));
     entry.workers = sweepWorkers(run.experiment);
     entry.interpreterLock = run.experiment.gil && entry.strategy == StrategyKind::Threads;
     entry.wallNs = run.wallNs;

@@ -130,9 +130,7 @@ qint64 RunController::elapsedMs() const
 
 QString RunController::runTitle(const Experiment &experiment)
 {
-    RunResult named;
-    named.experiment = experiment;
-    return QString::fromStdString(runLabel(named));
+    return QString::fromStdString(runLabel(experiment));
 }
 
 QString RunController::runSummary(const RunResult &run)

@@ -119,7 +119,7 @@ Group makeGroup(const RunResult &run, const QString &subtitle)
 {
     const Trace &trace = run.trace;
     Group g;
-    g.title = QString::fromStdString(runLabel(run));
+    g.title = QString::fromStdString(runLabel(run.experiment));
     g.subtitle = subtitle.isEmpty() ? TimelineModel::subtitleFor(run, 0.0) : subtitle;
     g.origin = trace.origin();
     g.end = std::max(trace.end(), trace.origin() + run.wallNs);

@@ -6,6 +6,9 @@
 #include <QDir>
 
 #include <algorithm>
+#include <chrono>
+#include <stop_token>
+#include <thread>
 #include <vector>
 
 // Structural checks on a trace that several strategy tests share.
@@ -60,6 +63,15 @@ inline bool allClosed(const Trace &trace)
 {
     return std::all_of(trace.spans().begin(), trace.spans().end(),
                        [&](const Span &s) { return s.end >= s.begin && s.begin >= trace.origin(); });
+}
+
+// A thread that cancels a run after delay, and is joined when it goes out of scope.
+inline std::jthread stopAfter(std::stop_source &stop, std::chrono::milliseconds delay)
+{
+    return std::jthread([&stop, delay] {
+        std::this_thread::sleep_for(delay);
+        stop.request_stop();
+    });
 }
 
 inline int threadsInThisProcess()

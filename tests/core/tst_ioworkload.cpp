@@ -299,10 +299,7 @@ void TestIoWorkload::cancelEndsWaitingDownloads()
     const int threadsBefore = checks::threadsInThisProcess();
     Runner runner(ioExperiment(strategy, 8, 2, 60'000));
     std::stop_source stop;
-    std::jthread canceller([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        stop.request_stop();
-    });
+    std::jthread canceller = checks::stopAfter(stop, std::chrono::milliseconds(300));
     const RunResult run = runner.run(stop.get_token());
     canceller.join();
     QVERIFY(run.cancelled);

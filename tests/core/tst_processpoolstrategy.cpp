@@ -256,10 +256,7 @@ void TestProcessPoolStrategy::cancelEndsEveryChild()
 {
     const Experiment e = processesExperiment(6, 2, MaxN); // seconds per task
     std::stop_source stop;
-    std::jthread canceller([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        stop.request_stop();
-    });
+    std::jthread canceller = checks::stopAfter(stop, std::chrono::milliseconds(100));
     const Trace trace = runPool(e, stop.get_token());
     canceller.join();
     QVERIFY(int(trace.tasks().size()) <= 2); // at most the two running tasks end, as cancelled

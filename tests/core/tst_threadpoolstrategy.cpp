@@ -104,10 +104,7 @@ void TestThreadPoolStrategy::cancelJoinsEveryThread()
     const int threadsBefore = checks::threadsInThisProcess();
     Runner runner(threadsExperiment(20, 5, MaxN, false));
     std::stop_source stop;
-    std::jthread canceller([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        stop.request_stop();
-    });
+    std::jthread canceller = checks::stopAfter(stop, std::chrono::milliseconds(100));
     const RunResult run = runner.run(stop.get_token());
     canceller.join();
     QVERIFY(run.cancelled);
