@@ -6,8 +6,9 @@
 
 namespace mtlab {
 
-CurlLoop::CurlLoop(EventLoop &loop)
+CurlLoop::CurlLoop(EventLoop &loop, const IoOptions &options)
     : m_loop(loop)
+    , m_options(options)
     , m_multi(curl_multi_init())
 {
     if (!m_multi)
@@ -24,19 +25,37 @@ CurlLoop::CurlLoop(EventLoop &loop)
 
 CurlLoop::~CurlLoop()
 {
+    // Downloads not yet resumed outlive the loop in their coroutine frames and keep their handle.
     for (auto &[easy, transfer] : m_transfers) {
-        curl_multi_remove_handle(m_multi, easy);
+        if (transfer->m_running)
+            curl_multi_remove_handle(m_multi, easy);
         transfer->m_running = false;
+        transfer->m_owner = nullptr;
     }
     for (const auto &[fd, watch] : m_watches)
         m_loop.unwatch(watch);
+    m_watches.clear();
     m_loop.cancelTimer(m_timer);
-    curl_multi_cleanup(m_multi);
+    curl_multi_setopt(m_multi, CURLMOPT_SOCKETFUNCTION, nullptr);
+    curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, nullptr);
+    curl_multi_cleanup(m_multi); // detaches the parked handles, freed after it with m_parked
 }
 
-CurlLoop::Transfer CurlLoop::transfer(CURL *easy, bool reuse)
+CurlLoop::Transfer CurlLoop::get(const std::string &url)
 {
-    return Transfer(*this, easy, reuse);
+    return Transfer(*this, url);
+}
+
+std::unique_ptr<EasyHandle> CurlLoop::takeHandle()
+{
+    if (m_parked.empty()) {
+        ++m_handles;
+        return std::make_unique<EasyHandle>(m_options);
+    }
+    std::unique_ptr<EasyHandle> easy = std::move(m_parked.back());
+    m_parked.pop_back();
+    curl_multi_remove_handle(m_multi, easy->handle());
+    return easy;
 }
 
 int CurlLoop::onSocket(CURL *, int fd, int what, void *self, void *)
@@ -101,13 +120,11 @@ void CurlLoop::collectFinished()
         if (message->msg != CURLMSG_DONE)
             continue;
         const auto found = m_transfers.find(message->easy_handle);
-        if (found == m_transfers.end())
+        if (found == m_transfers.end() || !found->second->m_running)
             continue;
         Transfer *transfer = found->second;
-        m_transfers.erase(found);
-        if (message->data.result == CURLE_OK && transfer->m_reuse)
+        if (message->data.result == CURLE_OK && m_options.reuse)
             ++m_idle;
-        curl_multi_remove_handle(m_multi, transfer->m_easy);
         transfer->m_running = false;
         transfer->m_result = message->data.result;
         m_loop.schedule(transfer->m_waiter);
@@ -117,25 +134,36 @@ void CurlLoop::collectFinished()
 void CurlLoop::Transfer::await_suspend(std::coroutine_handle<> waiter)
 {
     m_waiter = waiter;
-    m_running = true;
+    m_easy = m_owner->takeHandle();
+    m_easy->prepare(m_url);
     // libcurl looks for an idle connection by walking every connection to the host, busy ones
     // too: with thousands in flight that walk is quadratic and takes seconds. When no transfer
     // has left a connection idle, there is none to find, so skip the walk.
-    if (m_reuse) {
-        const bool idle = m_owner.m_idle > 0;
-        m_owner.m_idle -= idle ? 1 : 0;
-        curl_easy_setopt(m_easy, CURLOPT_FRESH_CONNECT, idle ? 0L : 1L);
+    if (m_owner->m_options.reuse) {
+        const bool idle = m_owner->m_idle > 0;
+        m_owner->m_idle -= idle ? 1 : 0;
+        curl_easy_setopt(m_easy->handle(), CURLOPT_FRESH_CONNECT, idle ? 0L : 1L);
     }
-    m_owner.m_transfers.emplace(m_easy, this);
-    curl_multi_add_handle(m_owner.m_multi, m_easy);
+    m_running = true;
+    m_owner->m_transfers.emplace(m_easy->handle(), this);
+    curl_multi_add_handle(m_owner->m_multi, m_easy->handle());
+}
+
+Download CurlLoop::Transfer::await_resume()
+{
+    return m_easy->finish(m_result);
 }
 
 CurlLoop::Transfer::~Transfer()
 {
+    if (!m_owner || !m_easy)
+        return;
+    m_owner->m_transfers.erase(m_easy->handle());
     if (m_running) {
-        m_owner.m_transfers.erase(m_easy);
-        curl_multi_remove_handle(m_owner.m_multi, m_easy);
+        curl_multi_remove_handle(m_owner->m_multi, m_easy->handle());
+        return; // a cancelled handle is simply freed: it is no longer added
     }
+    m_owner->m_parked.push_back(std::move(m_easy));
 }
 
 } // namespace mtlab

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "eventloop.h"
+#include "experiment.h"
+#include "httpsession.h"
 
 #include <coroutine>
+#include <memory>
 #include <unordered_map>
-
-typedef void CURL;
-typedef void CURLM;
+#include <vector>
 
 namespace mtlab {
 
@@ -18,27 +19,37 @@ namespace mtlab {
 class CurlLoop
 {
 public:
-    explicit CurlLoop(EventLoop &loop);
+    CurlLoop(EventLoop &loop, const IoOptions &options);
     ~CurlLoop();
     CurlLoop(const CurlLoop &) = delete;
     CurlLoop &operator=(const CurlLoop &) = delete;
 
     class Transfer;
-    // co_await curlLoop.transfer(easy): the download runs while the coroutine waits; resumes with
-    // its CURLcode. A coroutine destroyed while waiting takes its transfer off the multi handle.
-    // reuse: the transfer may take an idle connection of an earlier one.
-    Transfer transfer(CURL *easy, bool reuse);
+    // co_await curlLoop.get(url): the download runs while the coroutine waits; resumes with the
+    // finished Download. A coroutine destroyed while waiting takes its transfer off the multi handle.
+    Transfer get(const std::string &url);
+
+    // Handles made so far: a finished download's handle serves the next one.
+    std::size_t handleCount() const noexcept { return m_handles; }
 
 private:
     static int onSocket(CURL *easy, int fd, int what, void *self, void *socketData);
     static int onTimer(CURLM *multi, long timeoutMs, void *self);
     void act(int fd, int mask);
     void collectFinished();
+    std::unique_ptr<EasyHandle> takeHandle();
 
     EventLoop &m_loop;
+    IoOptions m_options;
     CURLM *m_multi;
     std::unordered_map<int, EventLoop::WatchId> m_watches;
-    std::unordered_map<CURL *, Transfer *> m_transfers;
+    std::unordered_map<CURL *, Transfer *> m_transfers; // from start until the coroutine resumes
+    // Finished handles, still added to the multi handle. Removing a handle makes libcurl 7.88
+    // walk every cached connection (it looks for connect-only ones to close), which is quadratic
+    // when thousands finish; so a handle is only removed when it is taken for the next download,
+    // and the rest leave with curl_multi_cleanup, which detaches them without that walk.
+    std::vector<std::unique_ptr<EasyHandle>> m_parked;
+    std::size_t m_handles = 0;
     EventLoop::TimerId m_timer = 0;
     std::size_t m_idle = 0; // connections left by transfers that ended well, not yet taken again
 };
@@ -46,10 +57,9 @@ private:
 class CurlLoop::Transfer
 {
 public:
-    Transfer(CurlLoop &owner, CURL *easy, bool reuse) noexcept
-        : m_owner(owner)
-        , m_easy(easy)
-        , m_reuse(reuse)
+    Transfer(CurlLoop &owner, const std::string &url) noexcept
+        : m_owner(&owner)
+        , m_url(url)
     {
     }
     Transfer(const Transfer &) = delete;
@@ -58,16 +68,16 @@ public:
 
     bool await_ready() const noexcept { return false; }
     void await_suspend(std::coroutine_handle<> waiter);
-    int await_resume() const noexcept { return m_result; }
+    Download await_resume();
 
 private:
     friend class CurlLoop;
-    CurlLoop &m_owner;
-    CURL *m_easy;
+    CurlLoop *m_owner; // null once the loop is gone
+    const std::string &m_url;
+    std::unique_ptr<EasyHandle> m_easy;
     std::coroutine_handle<> m_waiter;
     int m_result = 0;
     bool m_running = false;
-    bool m_reuse;
 };
 
 } // namespace mtlab

@@ -41,6 +41,8 @@ public:
         , m_worker(worker)
         , m_recorder(worker.recorder)
         , m_loopLane(loopLane)
+        , m_pid(currentProcessId())
+        , m_tid(currentThreadId())
     {
         const int limit = experiment.io.maxInFlight;
         if (limit > 0 && limit < workload.taskCount()) {
@@ -48,7 +50,7 @@ public:
             // Tasks waiting for a permit, as the thread pool's queue lane shows tasks waiting
             // for a thread; the waiters are coroutines of the loop thread.
             m_queueLane = addQueueLane(m_recorder.collector());
-            m_recorder.collector().setLaneIds(m_queueLane, currentProcessId(), currentThreadId());
+            m_recorder.collector().setLaneIds(m_queueLane, m_pid, m_tid);
         }
     }
 
@@ -119,8 +121,8 @@ private:
         Lane lane;
         lane.kind = LaneKind::AsyncTask;
         lane.name = "task slot " + std::to_string(slot + 1);
-        lane.pid = currentProcessId();
-        lane.tid = currentThreadId();
+        lane.pid = m_pid;
+        lane.tid = m_tid;
         lane.parent = m_loopLane;
         lane.sortIndex = slot + 1;
         m_slotLanes.push_back(m_recorder.collector().addLane(std::move(lane)));
@@ -164,6 +166,8 @@ private:
     WorkerContext &m_worker;
     Recorder &m_recorder;
     std::int32_t m_loopLane;
+    // Asked once: ten thousand sub-lanes would otherwise cost two system calls each.
+    std::int64_t m_pid, m_tid;
     std::int32_t m_queueLane = -1;
     std::optional<AsyncSemaphore> m_semaphore;
     std::vector<std::int32_t> m_slotLanes;

@@ -40,8 +40,6 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
     if (!session)
         co_return run(task, context.worker);
     CurlLoop &curl = session->onLoop(context.loop);
-    EasyHandle easy(m_options);
-    easy.prepare(m_options.url);
     // A cancel destroys this frame mid-transfer: the wait so far still goes on the timeline.
     struct Unfinished {
         Recorder &recorder;
@@ -54,9 +52,9 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
                 recorder.recordOn(lane, State::IoWait, task, since, nowNs(), IoPhase::Wait);
         }
     } unfinished{context.worker.recorder, context.lane, task, nowNs()};
-    const int code = co_await curl.transfer(easy.handle(), m_options.reuse);
+    const Download download = co_await curl.get(m_options.url);
     unfinished.armed = false;
-    co_return completeDownload(easy.finish(code), task, context.lane, context.worker.recorder, nullptr);
+    co_return completeDownload(download, task, context.lane, context.worker.recorder, nullptr);
 }
 
 TaskOutcome completeDownload(const Download &download, std::int32_t task, std::int32_t ioLane,
