@@ -57,6 +57,41 @@ private:
     std::jthread m_thread;
 };
 
+const char *runUsage()
+{
+    return "Usage: multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all [options]\n"
+           "Runs an experiment without a window; prints a table (or JSON) on stdout, progress on stderr.\n"
+           "\n"
+           "  --workload cpu|io       sums of squares or downloads (cpu)\n"
+           "  --strategy S            sync, threads, async, processes, or all four in turn (sync)\n"
+           "  --tasks N               how many tasks (20)\n"
+           "  --workers W             pool size (threads: 5; processes: one per CPU)\n"
+           "  --json                  one JSON object {\"runs\":[...]} instead of the table\n"
+           "  --trace FILE.json       also write a Chrome trace (Perfetto, chrome://tracing)\n"
+           "  --png|--svg|--pdf FILE  also draw the timelines\n"
+           "CPU workload:\n"
+           "  --n N                   task i sums k*k for k < N + i (400000000)\n"
+           "  --gil                   emulate CPython's interpreter lock\n"
+           "  --switch-ms MS          its switch interval (5)\n"
+           "  --crash-task T          processes: the worker running task T dies (a fault drill)\n"
+           "I/O workload (from the embedded server unless --url is given):\n"
+           "  --url URL               download this page instead\n"
+           "  --delay-ms MS           the server's think time per request (100)\n"
+           "  --size-kb KB            body size (50)\n"
+           "  --setup-ms MS           extra delay on a new connection's first request (0)\n"
+           "  --max-concurrent N      the server answers at most N at once, the rest wait (0: no limit)\n"
+           "  --error-rate F          fraction of faulty answers, 0 to 1 (0)\n"
+           "  --fault KIND            500, reset, stall or mixed (mixed)\n"
+           "  --seed S                which requests are faulty (1)\n"
+           "  --no-reuse              a new connection for every request\n"
+           "  --timeout-ms MS         per request (10000)\n"
+           "  --max-body-mb MB        larger bodies fail (64)\n"
+           "  --max-in-flight K       async: at most K downloads at once (0: all)\n"
+           "\n"
+           "Exit code: 0 when the runs completed (even with failed tasks), 1 when nothing could run,\n"
+           "2 for bad arguments.\n";
+}
+
 bool writeOutput(const std::string &path, const std::string &data)
 {
     const std::string problem = writeFileAtomically(path, data);
@@ -114,6 +149,10 @@ int runCommand(const std::vector<std::string_view> &args)
         return 2;
     }
     const RunArguments &arguments = std::get<RunArguments>(parsed);
+    if (arguments.help) {
+        std::cout << runUsage();
+        return 0;
+    }
     for (const std::string *path : {&arguments.tracePath, &arguments.pngPath, &arguments.svgPath,
                                     &arguments.pdfPath}) {
         if (path->empty())

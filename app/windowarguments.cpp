@@ -76,7 +76,7 @@ std::string usageText()
            "      Lists the presets, one a line: the name, a tab, the description (--ids: the id,\n"
            "      a tab, then the name and description).\n"
            "  multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all [...]\n"
-           "      Runs an experiment without a window and prints a table (all options: README.md).\n";
+           "      Runs an experiment without a window and prints a table (options: run --help).\n";
 }
 
 } // namespace mtlab

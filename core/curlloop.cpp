@@ -1,14 +1,18 @@
 #include "curlloop.h"
 
+#include "clock.h"
+#include "recorder.h"
+
 #include <curl/curl.h>
 
 #include <stdexcept>
 
 namespace mtlab {
 
-CurlLoop::CurlLoop(EventLoop &loop, const IoOptions &options)
+CurlLoop::CurlLoop(EventLoop &loop, const IoOptions &options, Recorder *recorder)
     : m_loop(loop)
     , m_options(options)
+    , m_recorder(recorder)
     , m_multi(curl_multi_init())
 {
     if (!m_multi)
@@ -108,9 +112,12 @@ int CurlLoop::onTimer(CURLM *, long timeoutMs, void *self)
 
 void CurlLoop::act(int fd, int mask)
 {
+    const std::int64_t begin = m_recorder ? nowNs() : 0;
     int running = 0;
     curl_multi_socket_action(m_multi, fd, mask, &running);
     collectFinished();
+    if (m_recorder)
+        m_recorder->record(State::Cpu, -1, begin, nowNs());
 }
 
 void CurlLoop::collectFinished()
@@ -147,11 +154,14 @@ void CurlLoop::Transfer::await_suspend(std::coroutine_handle<> waiter)
     m_running = true;
     m_owner->m_transfers.emplace(m_easy->handle(), this);
     curl_multi_add_handle(m_owner->m_multi, m_easy->handle());
+    m_added = nowNs();
 }
 
 Download CurlLoop::Transfer::await_resume()
 {
-    return m_easy->finish(m_result);
+    Download d = m_easy->finish(m_result);
+    d.added = m_added;
+    return d;
 }
 
 CurlLoop::Transfer::~Transfer()

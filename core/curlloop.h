@@ -11,6 +11,8 @@
 
 namespace mtlab {
 
+class Recorder;
+
 // libcurl's multi interface driven by the event loop, as aiohttp is by asyncio: curl tells which
 // sockets to watch (CURLMOPT_SOCKETFUNCTION) and when to call back (CURLMOPT_TIMERFUNCTION); the
 // loop's epoll reports readiness and curl_multi_socket_action moves the transfers on. One multi
@@ -19,7 +21,9 @@ namespace mtlab {
 class CurlLoop
 {
 public:
-    CurlLoop(EventLoop &loop, const IoOptions &options);
+    // recorder: where the loop's time inside libcurl (connecting, sending, receiving, closing for
+    // every transfer at once) goes, as cpu spans of no one task; null to record nothing.
+    CurlLoop(EventLoop &loop, const IoOptions &options, Recorder *recorder = nullptr);
     ~CurlLoop();
     CurlLoop(const CurlLoop &) = delete;
     CurlLoop &operator=(const CurlLoop &) = delete;
@@ -41,6 +45,7 @@ private:
 
     EventLoop &m_loop;
     IoOptions m_options;
+    Recorder *m_recorder;
     CURLM *m_multi;
     std::unordered_map<int, EventLoop::WatchId> m_watches;
     std::unordered_map<CURL *, Transfer *> m_transfers; // from start until the coroutine resumes
@@ -76,6 +81,7 @@ private:
     const std::string &m_url;
     std::unique_ptr<EasyHandle> m_easy;
     std::coroutine_handle<> m_waiter;
+    std::int64_t m_added = 0;
     int m_result = 0;
     bool m_running = false;
 };

@@ -173,10 +173,10 @@ HttpSession::~HttpSession()
     curl_multi_cleanup(m_multi);
 }
 
-CurlLoop &HttpSession::onLoop(EventLoop &loop)
+CurlLoop &HttpSession::onLoop(EventLoop &loop, Recorder *recorder)
 {
     if (!m_loop)
-        m_loop = std::make_unique<CurlLoop>(loop, m_options);
+        m_loop = std::make_unique<CurlLoop>(loop, m_options, recorder);
     return *m_loop;
 }
 

@@ -29,6 +29,7 @@ struct Download {
     std::string detail; // the full message, for the tooltip and the trace
     std::int64_t dnsEnd = 0, connectEnd = 0, tlsEnd = 0, waitEnd = 0, total = 0;
     std::int64_t end = 0; // steady_clock ns when the transfer completed
+    std::int64_t added = 0; // under the event loop: steady_clock ns when it went to libcurl
 };
 
 // A libcurl easy handle with everything a download needs. The settings live here once, for the
@@ -68,8 +69,9 @@ public:
     ~HttpSession() override;
 
     Download get(const std::string &url, std::stop_token stop);
-    // Under the event loop the session is one multi handle that all downloads share.
-    CurlLoop &onLoop(EventLoop &loop);
+    // Under the event loop the session is one multi handle that all downloads share; the loop's
+    // own work for them (libcurl's) is recorded as cpu by the loop's recorder, if given.
+    CurlLoop &onLoop(EventLoop &loop, Recorder *recorder = nullptr);
     const IoOptions &options() const noexcept { return m_options; }
 
 private:

@@ -39,7 +39,8 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
     auto *session = dynamic_cast<HttpSession *>(context.worker.session);
     if (!session)
         co_return run(task, context.worker);
-    CurlLoop &curl = session->onLoop(context.loop);
+    Recorder &recorder = context.worker.recorder;
+    CurlLoop &curl = session->onLoop(context.loop, &recorder);
     // A cancel destroys this frame mid-transfer: the wait so far still goes on the timeline.
     struct Unfinished {
         Recorder &recorder;
@@ -51,10 +52,15 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
             if (armed)
                 recorder.recordOn(lane, State::IoWait, task, since, nowNs(), IoPhase::Wait);
         }
-    } unfinished{context.worker.recorder, context.lane, task, nowNs()};
+    } unfinished{recorder, context.lane, task, nowNs()};
     const Download download = co_await curl.get(m_options.url);
     unfinished.armed = false;
-    co_return completeDownload(download, task, context.lane, context.worker.recorder, nullptr);
+    // The loop's work to hand the download to libcurl, then the wait until libcurl starts it: the
+    // loop starts transfers one after another, and with thousands in flight that takes a while.
+    recorder.record(State::Cpu, task, unfinished.since, download.added);
+    if (const std::int64_t started = download.end - download.total; started > download.added)
+        recorder.recordOn(context.lane, State::Queued, task, download.added, started);
+    co_return completeDownload(download, task, context.lane, recorder, nullptr);
 }
 
 TaskOutcome completeDownload(const Download &download, std::int32_t task, std::int32_t ioLane,

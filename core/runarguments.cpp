@@ -145,6 +145,10 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
     bool strategyGiven = false;
     for (std::size_t i = 0; i < m_args.size() && m_error.empty(); ++i) {
         std::string_view arg = m_args[i];
+        if (arg == "--help" || arg == "-h") {
+            run.help = true;
+            continue;
+        }
         if (arg == "--gil") {
             run.experiment.gil = true;
             continue;

@@ -16,6 +16,7 @@ struct RunArguments {
     std::string tracePath;                // --trace: Chrome trace JSON
     std::string pngPath, svgPath, pdfPath; // picture export
     bool json = false;
+    bool help = false; // --help: print the usage and run nothing
 };
 
 struct ArgumentError {

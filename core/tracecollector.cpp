@@ -78,6 +78,15 @@ std::vector<Span> TraceCollector::spansSince(std::size_t *cursor) const
     return out;
 }
 
+std::vector<std::string> TraceCollector::detailsSince(std::size_t *cursor) const
+{
+    std::lock_guard lock(m_mutex);
+    const std::size_t from = std::min(*cursor, m_details.size());
+    std::vector<std::string> out(m_details.begin() + static_cast<std::ptrdiff_t>(from), m_details.end());
+    *cursor = m_details.size();
+    return out;
+}
+
 void TraceCollector::reset(std::int64_t origin)
 {
     std::lock_guard lock(m_mutex);

@@ -32,6 +32,8 @@ public:
     // For a live view: the lanes so far, and the spans appended since *cursor (which advances).
     std::vector<Lane> lanes() const;
     std::vector<Span> spansSince(std::size_t *cursor) const;
+    // The failure reasons added since *cursor, in order: Span::detail indexes them all.
+    std::vector<std::string> detailsSince(std::size_t *cursor) const;
 
     Trace finish();
     // Empties the collector for another run, keeping its memory: no reallocation, no fresh pages.

@@ -53,6 +53,7 @@ void RunController::startNext()
     const Experiment &experiment = m_queue.at(static_cast<std::size_t>(m_index));
     m_runner = std::make_unique<Runner>(experiment);
     m_cursor = 0;
+    m_detailCursor = 0;
     m_lanes = 0;
     m_liveGroup = -1;
     m_done = 0;
@@ -82,9 +83,11 @@ void RunController::poll()
             m_liveGroup = m_model->beginLive(runTitle(currentExperiment()), collector.origin());
         if (m_liveGroup >= 0) {
             std::vector<Span> spans = collector.spansSince(&m_cursor);
-            if (!spans.empty() || lanes.size() != m_lanes) {
+            // After the spans: a reason is added before any span that points to it.
+            std::vector<std::string> details = collector.detailsSince(&m_detailCursor);
+            if (!spans.empty() || !details.empty() || lanes.size() != m_lanes) {
                 m_lanes = lanes.size();
-                m_model->updateLive(m_liveGroup, lanes, std::move(spans), {});
+                m_model->updateLive(m_liveGroup, lanes, std::move(spans), details);
             }
         }
     }

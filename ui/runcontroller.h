@@ -77,6 +77,7 @@ private:
     QElapsedTimer m_clock;
     std::unique_ptr<Runner> m_runner;
     std::size_t m_cursor = 0; // spans of the collector already handed to the model
+    std::size_t m_detailCursor = 0; // and failure reasons
     std::size_t m_lanes = 0;  // lanes the model already has
     int m_liveGroup = -1;     // the model's group for the run, once its first lane exists
     int m_done = 0;

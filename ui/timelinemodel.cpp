@@ -199,7 +199,7 @@ void TimelineModel::setLanes(int group, const std::vector<Lane> &lanes)
 }
 
 void TimelineModel::updateLive(int group, const std::vector<Lane> &lanes, std::vector<Span> spans,
-                               const std::vector<std::string> &details)
+                               const std::vector<std::string> &newDetails)
 {
     setLanes(group, lanes);
     // A span on a lane the snapshot did not have yet gets a placeholder row until the next update.
@@ -221,8 +221,7 @@ void TimelineModel::updateLive(int group, const std::vector<Lane> &lanes, std::v
         setLanes(group, unknown);
 
     Group &g = m_groups[static_cast<std::size_t>(group)];
-    if (!details.empty())
-        g.details = details;
+    g.details.insert(g.details.end(), newDetails.begin(), newDetails.end());
     const std::vector<int> &index = m_rowOfLane[static_cast<std::size_t>(group)];
     constexpr auto None = std::numeric_limits<std::size_t>::max();
     std::vector<std::size_t> firstNew(g.rows.size(), None);
@@ -270,6 +269,11 @@ std::size_t TimelineModel::spanCount() const noexcept
         for (const Row &r : g.rows)
             count += r.spans.size();
     return count;
+}
+
+bool TimelineModel::hasLiveGroup() const noexcept
+{
+    return std::any_of(m_groups.begin(), m_groups.end(), [](const Group &g) { return g.live; });
 }
 
 std::int64_t TimelineModel::durationNs() const noexcept

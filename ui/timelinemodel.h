@@ -59,10 +59,11 @@ public:
     void clear();
     // A finished run as one group. Returns the group's index.
     int addRun(const RunResult &run, const QString &subtitle = {});
-    // A live run: an empty group filled by updateLive() as the collector's batches arrive.
+    // A live run: an empty group filled by updateLive() as the collector's batches arrive, with
+    // the spans and the failure reasons added since the last update.
     int beginLive(const QString &title, std::int64_t origin);
     void updateLive(int group, const std::vector<Lane> &lanes, std::vector<Span> spans,
-                    const std::vector<std::string> &details);
+                    const std::vector<std::string> &newDetails);
     // The run ended: the live group becomes the finished run (same index).
     void finishLive(int group, const RunResult &run, const QString &subtitle = {});
 
@@ -74,6 +75,7 @@ public:
     // The longest group's duration in ns (its ideal time, if longer), for fit-to-window and the
     // shared axis.
     std::int64_t durationNs() const noexcept;
+    bool hasLiveGroup() const noexcept;
     // Bits of StatePalette::styleIndex() present in any group: what the legend lists.
     std::uint32_t presentStyles() const noexcept;
     Breakdown taskBreakdown(int group, std::int32_t task) const;

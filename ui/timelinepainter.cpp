@@ -213,6 +213,9 @@ void TimelinePainter::ideal(const std::vector<Group> &groups, const std::vector<
         const double x = plot.left() + m_scale.x(static_cast<double>(groups[g].idealNs));
         if (groups[g].idealNs <= 0 || mark.header.isNull() || x < plot.left() || x > plot.right())
             continue;
+        // A light halo under the dashes keeps the line visible across dark, hatched spans.
+        m_painter.setPen(QPen(QColor(255, 255, 255, 210), 5 * m_layout.scale, Qt::SolidLine, Qt::FlatCap));
+        m_painter.drawLine(QPointF(x, mark.rows.top()), QPointF(x, mark.rows.bottom()));
         m_painter.setPen(QPen(Ink, 2 * m_layout.scale, Qt::DashLine, Qt::FlatCap));
         m_painter.drawLine(QPointF(x, mark.rows.top()), QPointF(x, mark.rows.bottom()));
         // In the header band beside the line where the words leave room, else at the group's foot.

@@ -43,8 +43,12 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
     if (span.detail >= 0 && detail < group.details.size())
         text += QStringLiteral("<br><span style='color:#A03000'>error: %1</span>")
                     .arg(QString::fromStdString(group.details[detail]).toHtmlEscaped());
-    if (span.task < 0)
+    if (span.task < 0) {
+        if (row.lane.kind == LaneKind::EventLoop && span.state == State::Cpu)
+            text += QStringLiteral("<br>the loop's own work for all the downloads in flight: libcurl "
+                                   "connecting, sending, reading and closing");
         return text;
+    }
     const TimelineModel::Breakdown breakdown = model.taskBreakdown(hit.group, span.task);
     text += QStringLiteral("<br><br>task %1 spent:<table cellspacing='0' cellpadding='1'>").arg(span.task);
     for (int s = 0; s < StatePalette::StyleCount; ++s) {

@@ -122,6 +122,13 @@ void TimelineView::setFollowLive(bool follow)
 
 void TimelineView::scheduleRepaint()
 {
+    // Live batches are drawn at most ~30 times a second; a finished run's final state at once, so
+    // that whatever looks next (a screenshot, an export) sees the whole run.
+    if (m_model && !m_model->hasLiveGroup()) {
+        m_repaint.stop();
+        refresh();
+        return;
+    }
     if (!m_repaint.isActive())
         m_repaint.start();
 }
@@ -139,8 +146,7 @@ void TimelineView::refresh()
 void TimelineView::fitScale()
 {
     double duration = m_model ? static_cast<double>(m_model->durationNs()) : 0.0;
-    const bool live = m_model && std::any_of(m_model->groups().begin(), m_model->groups().end(),
-                                             [](const TimelineModel::Group &g) { return g.live; });
+    const bool live = m_model && m_model->hasLiveGroup();
     duration = std::max(duration, live || duration <= 0 ? LiveMinimumNs : 1.0);
     m_scale.fit(0.0, duration, plotRect().width());
 }

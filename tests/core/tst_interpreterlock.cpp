@@ -53,17 +53,20 @@ void TestInterpreterLock::holdersNeverOverlapAndTakeTurns()
     std::vector<std::int32_t> lanes;
     for (int t = 0; t < threads; ++t)
         lanes.push_back(collector.addLane({}));
-    std::atomic<int> finished{0};
+    std::atomic<int> arrived{0}, finished{0};
     {
         std::vector<std::jthread> workers;
         for (int t = 0; t < threads; ++t) {
             workers.emplace_back([&, t] {
                 Recorder recorder(collector, lanes[t]);
                 lock.acquire(recorder, t);
+                ++arrived;
                 std::int64_t begin = nowNs();
                 int slices = 0;
-                // The last thread left has nobody to hand over to, so it stops counting slices.
-                while (slices < 4 && finished.load() < threads - 1) {
+                // Nobody stops before every thread has held the lock once, so a thread that
+                // starts late (as under a sanitizer) still finds it taken and has to wait. The
+                // last thread left has nobody to hand over to, so it stops counting slices.
+                while ((slices < 4 || arrived.load() < threads) && finished.load() < threads - 1) {
                     if (lock.switchDue()) {
                         recorder.record(State::Cpu, t, begin, nowNs());
                         lock.yield(recorder, t);

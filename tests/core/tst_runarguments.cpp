@@ -37,6 +37,9 @@ void TestRunArguments::defaults()
     QCOMPARE(run.experiment.switchMs, 5);
     QVERIFY(!run.experiment.gil);
     QVERIFY(!run.json);
+    QVERIFY(!run.help);
+    QVERIFY(std::get<RunArguments>(parse({QStringLiteral("--help")})).help);
+    QVERIFY(std::get<RunArguments>(parse({QStringLiteral("--tasks"), QStringLiteral("3"), QStringLiteral("-h")})).help);
     Experiment threads;
     threads.strategy = StrategyKind::Threads;
     QCOMPARE(threads.workerCount(), 5); // as in the article

@@ -17,6 +17,7 @@ class TestRunCommand : public QObject
     Q_OBJECT
 
 private slots:
+    void helpNamesEveryOption();
     void badArgumentsExitWithTwo_data();
     void badArgumentsExitWithTwo();
     void jsonReportsEveryStrategy();
@@ -42,6 +43,21 @@ TestRunCommand::Result TestRunCommand::run(const QStringList &args)
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void TestRunCommand::helpNamesEveryOption()
+{
+    const Result r = run({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY(out.startsWith(QStringLiteral("Usage: multitask-lab run")));
+    for (const char *option : {"--workload", "--strategy", "--tasks", "--workers", "--json", "--trace",
+                               "--png", "--svg", "--pdf", "--n ", "--gil", "--switch-ms", "--crash-task",
+                               "--url", "--delay-ms", "--size-kb", "--setup-ms", "--max-concurrent",
+                               "--error-rate", "--fault", "--seed", "--no-reuse", "--timeout-ms",
+                               "--max-body-mb", "--max-in-flight"})
+        QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 
 void TestRunCommand::badArgumentsExitWithTwo_data()

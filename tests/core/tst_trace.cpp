@@ -76,6 +76,13 @@ void TestTrace::liveReaderSeesEachBatchOnce()
     recorder.record(State::Cpu, 2, 3, 4);
     recorder.flush();
     QCOMPARE(collector.spansSince(&cursor).size(), std::size_t(2));
+
+    std::size_t detailCursor = 0;
+    collector.addDetail("timeout");
+    QCOMPARE(collector.detailsSince(&detailCursor), std::vector<std::string>{"timeout"});
+    QVERIFY(collector.detailsSince(&detailCursor).empty());
+    collector.addDetail("connection refused");
+    QCOMPARE(collector.detailsSince(&detailCursor), std::vector<std::string>{"connection refused"});
 }
 
 void TestTrace::concurrentRecordersLoseNothing()

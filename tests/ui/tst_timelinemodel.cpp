@@ -272,6 +272,9 @@ void TestTimelineModel::liveUpdatesAppendAndSort()
     model.updateLive(g, lanes, {}, {});
     QCOMPARE(model.groups().front().rows.front().lane.name, std::string("thread 0"));
     QCOMPARE(model.groups().front().rows.front().spans.size(), std::size_t{1});
+    // Reasons arrive as the collector gets them and add to the ones the spans point to so far.
+    model.updateLive(g, lanes, {span(1700, 1701, 0, 5, State::Failed)}, {"late"});
+    QCOMPARE(model.groups().front().details, (std::vector<std::string>{"boom", "late"}));
 }
 
 void TestTimelineModel::finishLiveReplacesTheGroup()

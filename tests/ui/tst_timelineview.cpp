@@ -51,6 +51,7 @@ private slots:
     void manyRowsScroll();
     void narrowSpansFoldIntoBlocks();
     void failuresAreMarkedAndExplained();
+    void loopWorkIsExplained();
     void formatDuration_data();
     void formatDuration();
     void formatTick_data();
@@ -229,6 +230,13 @@ void TestTimelineView::repaintsOnlyWhenChanged()
     QVERIFY(paints <= 2); // two hundred changes, one or two frames
     QCOMPARE(m_view->visibleFromNs(), 0.0); // following the live run
     m_view->removeEventFilter(&counter);
+
+    // The end of the run is fitted at once, not a frame later.
+    RunResult run;
+    run.experiment.strategy = StrategyKind::Threads;
+    run.trace = Trace({lane}, {Span{0, 5'000'000'000, 0, 0, -1, State::Cpu, IoPhase::None}}, {}, {}, 0);
+    live.finishLive(g, run);
+    QVERIFY(m_view->visibleToNs() >= 5e9);
 }
 
 void TestTimelineView::manyRowsScroll()
@@ -334,6 +342,27 @@ void TestTimelineView::failuresAreMarkedAndExplained()
     QVERIFY2(text.contains(QStringLiteral("<b>task 1</b>")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("failed")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("connection reset by peer")), qPrintable(text));
+}
+
+// The event loop's own cpu (libcurl's work for every download at once) belongs to no task.
+void TestTimelineView::loopWorkIsExplained()
+{
+    Lane loop;
+    loop.kind = LaneKind::EventLoop;
+    loop.name = "event loop";
+    RunResult run;
+    run.experiment.strategy = StrategyKind::Async;
+    run.trace = Trace({loop}, {Span{0, 1'000'000, 0, -1, -1, State::Cpu, IoPhase::None}}, {}, {}, 0);
+    TimelineModel model;
+    model.addRun(run);
+    TimelineRenderer::Hit hit;
+    hit.group = 0;
+    hit.row = 0;
+    hit.span = &model.groups().front().rows.front().spans.front();
+    const QString text = TimelineToolTip::text(model, hit);
+    QVERIFY2(text.contains(QStringLiteral("<b>event loop</b>")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("libcurl")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("task")), qPrintable(text));
 }
 
 void TestTimelineView::formatDuration_data()
