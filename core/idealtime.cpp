@@ -25,11 +25,7 @@ std::int64_t idealNs(const RunResult &run)
         } else {
             // A real server's think time is unknown: the mean time a task spent downloading (not
             // counting the event loop's own work, which no one task does).
-            std::int64_t busy = 0;
-            for (const Span &s : run.trace.spans())
-                if (s.task >= 0 && (s.state == State::IoWait || s.state == State::Cpu))
-                    busy += s.duration();
-            d = busy / n;
+            d = (run.trace.taskTotalNs(State::IoWait) + run.trace.taskTotalNs(State::Cpu)) / n;
         }
     } else {
         // CPU work runs in parallel on at most one core per worker, and not at all under the lock.

@@ -59,13 +59,27 @@ int Trace::workerLaneCount() const noexcept
                                           [](const Lane &l) { return l.isWorker(); }));
 }
 
-std::int64_t Trace::totalNs(State state) const noexcept
+namespace {
+
+std::int64_t sumOf(const std::vector<Span> &spans, State state, bool tasksOnly) noexcept
 {
     std::int64_t total = 0;
-    for (const Span &s : m_spans)
-        if (s.state == state)
+    for (const Span &s : spans)
+        if (s.state == state && (!tasksOnly || s.task >= 0))
             total += s.duration();
     return total;
+}
+
+} // namespace
+
+std::int64_t Trace::totalNs(State state) const noexcept
+{
+    return sumOf(m_spans, state, false);
+}
+
+std::int64_t Trace::taskTotalNs(State state) const noexcept
+{
+    return sumOf(m_spans, state, true);
 }
 
 } // namespace mtlab

@@ -43,6 +43,8 @@ public:
     int workerLaneCount() const noexcept;
     // Total time spent in one state, summed over all lanes.
     std::int64_t totalNs(State state) const noexcept;
+    // The same for spans of a task only, leaving out a worker's own work (the event loop's).
+    std::int64_t taskTotalNs(State state) const noexcept;
 
 private:
     std::vector<Lane> m_lanes;

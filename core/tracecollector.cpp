@@ -69,22 +69,29 @@ std::vector<Lane> TraceCollector::lanes() const
     return m_lanes;
 }
 
+namespace {
+
+// The items appended since *cursor, which moves to the end. The caller holds the lock.
+template <typename T>
+std::vector<T> since(const std::vector<T> &items, std::size_t *cursor)
+{
+    const std::size_t from = std::min(*cursor, items.size());
+    *cursor = items.size();
+    return std::vector<T>(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
+}
+
+} // namespace
+
 std::vector<Span> TraceCollector::spansSince(std::size_t *cursor) const
 {
     std::lock_guard lock(m_mutex);
-    const std::size_t from = std::min(*cursor, m_spans.size());
-    std::vector<Span> out(m_spans.begin() + static_cast<std::ptrdiff_t>(from), m_spans.end());
-    *cursor = m_spans.size();
-    return out;
+    return since(m_spans, cursor);
 }
 
 std::vector<std::string> TraceCollector::detailsSince(std::size_t *cursor) const
 {
     std::lock_guard lock(m_mutex);
-    const std::size_t from = std::min(*cursor, m_details.size());
-    std::vector<std::string> out(m_details.begin() + static_cast<std::ptrdiff_t>(from), m_details.end());
-    *cursor = m_details.size();
-    return out;
+    return since(m_details, cursor);
 }
 
 void TraceCollector::reset(std::int64_t origin)

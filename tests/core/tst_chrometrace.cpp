@@ -1,5 +1,6 @@
 #include "chrometrace.h"
 #include "runner.h"
+#include "tracechecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,14 +28,8 @@ private:
 
 void TestChromeTrace::initTestCase()
 {
-    for (const StrategyKind kind : {StrategyKind::Sync, StrategyKind::Threads}) {
-        Experiment e;
-        e.strategy = kind;
-        e.tasks = 4;
-        e.workers = 2;
-        e.n = 200'000;
-        m_runs.push_back(Runner(e).run());
-    }
+    for (const StrategyKind kind : {StrategyKind::Sync, StrategyKind::Threads})
+        m_runs.push_back(Runner(checks::cpuExperiment(kind, 4, 2, 200'000)).run());
 }
 
 QJsonArray TestChromeTrace::events() const

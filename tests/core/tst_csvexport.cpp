@@ -1,5 +1,6 @@
 #include "csvexport.h"
 #include "runner.h"
+#include "tracechecks.h"
 
 #include <QStringList>
 #include <QTest>
@@ -61,14 +62,8 @@ QList<QStringList> TestCsvExport::parse(const std::string &csv)
 
 void TestCsvExport::initTestCase()
 {
-    for (const StrategyKind kind : {StrategyKind::Sync, StrategyKind::Threads}) {
-        Experiment e;
-        e.strategy = kind;
-        e.tasks = 5;
-        e.workers = 2;
-        e.n = 100'000;
-        m_runs.push_back(Runner(e).run());
-    }
+    for (const StrategyKind kind : {StrategyKind::Sync, StrategyKind::Threads})
+        m_runs.push_back(Runner(checks::cpuExperiment(kind, 5, 2, 100'000)).run());
 }
 
 void TestCsvExport::headerNamesTheColumns()

@@ -15,6 +15,7 @@ class TestTrace : public QObject
 
 private slots:
     void spansAreGroupedByLaneAndSorted();
+    void taskTotalLeavesOutAWorkersOwnWork();
     void spansOfUnknownLaneIsEmpty();
     void detailsAreInterned();
     void liveReaderSeesEachBatchOnce();
@@ -43,6 +44,21 @@ void TestTrace::spansAreGroupedByLaneAndSorted()
     QCOMPARE(trace.origin(), std::int64_t(1000));
     QCOMPARE(trace.end(), std::int64_t(1400));
     QCOMPARE(trace.totalNs(State::Cpu), std::int64_t(150));
+}
+
+void TestTrace::taskTotalLeavesOutAWorkersOwnWork()
+{
+    TraceCollector collector(0);
+    {
+        Recorder loop(collector, collector.addLane({}));
+        loop.record(State::Cpu, -1, 0, 100); // the event loop's work for all tasks at once
+        loop.record(State::Cpu, 0, 100, 130);
+        loop.record(State::IoWait, 0, 130, 200, IoPhase::Wait);
+    }
+    const Trace trace = collector.finish();
+    QCOMPARE(trace.totalNs(State::Cpu), std::int64_t(130));
+    QCOMPARE(trace.taskTotalNs(State::Cpu), std::int64_t(30));
+    QCOMPARE(trace.taskTotalNs(State::IoWait), std::int64_t(70));
 }
 
 void TestTrace::spansOfUnknownLaneIsEmpty()
