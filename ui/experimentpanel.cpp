@@ -1,8 +1,8 @@
 #include "experimentpanel.h"
 
+#include "experiment.h"
 #include "presets.h"
 #include "runbox.h"
-#include "runarguments.h"
 
 #include <QCheckBox>
 #include <QComboBox>

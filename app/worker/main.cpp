@@ -10,6 +10,7 @@
 #include "tracecollector.h"
 #include "workerprotocol.h"
 #include "workload.h"
+#include "workloadfactory.h"
 
 #include <algorithm>
 #include <cerrno>

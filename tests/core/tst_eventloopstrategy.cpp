@@ -6,7 +6,7 @@
 #include "eventloop.h"
 #include "eventloopstrategy.h"
 #include "recorder.h"
-#include "runarguments.h"
+#include "experiment.h"
 #include "runner.h"
 #include "tracechecks.h"
 #include "tracecollector.h"

@@ -2,7 +2,7 @@
 #include "clock.h"
 #include "cpuworkload.h"
 #include "processpoolstrategy.h"
-#include "runarguments.h"
+#include "workerarguments.h"
 #include "tracechecks.h"
 #include "tracecollector.h"
 #include "workerprotocol.h"
@@ -164,7 +164,7 @@ void TestProcessPoolStrategy::workerHandlesItsInput()
     QFETCH(std::string, input);
     QFETCH(int, exitCode);
     ChildProcess worker;
-    QCOMPARE(worker.start(workerPath().toStdString(), experimentToArguments(processesExperiment(2, 1, 1000))),
+    QCOMPARE(worker.start(workerPath().toStdString(), workerArguments(processesExperiment(2, 1, 1000))),
              std::string());
     QVERIFY(worker.send(input));
     worker.closeInput();

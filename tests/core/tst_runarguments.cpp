@@ -1,4 +1,5 @@
 #include "runarguments.h"
+#include "workerarguments.h"
 
 #include <QTest>
 
@@ -111,7 +112,7 @@ void TestRunArguments::experimentRoundTrips()
     e.io.reuse = false;
     e.io.timeoutMs = 1234;
     e.crashTask = 4;
-    const std::vector<std::string> args = experimentToArguments(e);
+    const std::vector<std::string> args = workerArguments(e);
     const auto parsed = parseRunArguments({args.begin(), args.end()});
     QVERIFY(std::holds_alternative<RunArguments>(parsed));
     const Experiment &back = std::get<RunArguments>(parsed).experiment;

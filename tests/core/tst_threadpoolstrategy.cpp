@@ -1,5 +1,5 @@
 #include "cpuworkload.h"
-#include "runarguments.h"
+#include "experiment.h"
 #include "runner.h"
 #include "tracechecks.h"
 

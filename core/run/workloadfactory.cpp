@@ -1,8 +1,9 @@
-#include "workload.h"
+#include "workloadfactory.h"
 
 #include "cpuworkload.h"
 #include "experiment.h"
 #include "ioworkload.h"
+#include "workload.h"
 
 namespace mtlab {
 

@@ -27,13 +27,4 @@ struct ArgumentError {
 // out-of-range numbers are errors, so a typo never silently runs something else.
 std::variant<RunArguments, ArgumentError> parseRunArguments(const std::vector<std::string_view> &args);
 
-// The options that rebuild this experiment's workload in a worker process.
-std::vector<std::string> experimentToArguments(const Experiment &experiment);
-
-// Limits, shared by the parser and its error messages.
-inline constexpr int MaxTasks = 1'000'000;
-inline constexpr int MaxWorkers = 1024;
-// Above this, i*i no longer fits in 64 bits (the sum itself is 128-bit).
-inline constexpr std::uint64_t MaxN = 4'000'000'000ULL;
-
 } // namespace mtlab

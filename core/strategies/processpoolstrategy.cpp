@@ -2,8 +2,8 @@
 
 #include "childprocess.h"
 #include "clock.h"
-#include "runarguments.h"
 #include "tracecollector.h"
+#include "workerarguments.h"
 #include "workerprotocol.h"
 #include "workload.h"
 
@@ -96,7 +96,7 @@ public:
         , m_collector(collector)
         , m_stop(std::move(stop))
         , m_program(workerProgram(experiment))
-        , m_args(experimentToArguments(experiment))
+        , m_args(workerArguments(experiment))
     {
     }
 

@@ -52,4 +52,13 @@ struct Experiment {
 // the default is scaled up to take about a tenth of a second.
 inline constexpr std::uint64_t ArticleN = 5'000'000;
 
+// The largest experiment anyone may ask for (the command line and the window both hold to them).
+inline constexpr int MaxTasks = 1'000'000;
+inline constexpr int MaxWorkers = 1024;
+// Above this, i*i no longer fits in 64 bits (the sum itself is 128-bit).
+inline constexpr std::uint64_t MaxN = 4'000'000'000ULL;
+
+// The label a run goes by in traces, tables and pictures: "threads, 5 workers".
+std::string runLabel(const Experiment &experiment);
+
 } // namespace mtlab

@@ -63,6 +63,4 @@ public:
     virtual std::unique_ptr<WorkerSession> openSession() const { return nullptr; }
 };
 
-std::unique_ptr<Workload> makeWorkload(const Experiment &experiment);
-
 } // namespace mtlab

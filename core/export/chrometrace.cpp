@@ -92,16 +92,6 @@ void writeRun(EventList &events, const RunResult &run, int pid)
 
 } // namespace
 
-std::string runLabel(const Experiment &experiment)
-{
-    const int workers = experiment.workerCount();
-    std::string label(strategyName(experiment.strategy));
-    label += ", " + std::to_string(workers) + (workers == 1 ? " worker" : " workers");
-    if (experiment.gil && experiment.strategy != StrategyKind::Processes)
-        label += ", interpreter lock";
-    return label;
-}
-
 std::string chromeTraceJson(const std::vector<const RunResult *> &runs)
 {
     std::string out;

@@ -2,7 +2,7 @@
 
 // The line protocol between the process pool and multitask-lab-worker.
 //
-// The worker is started as `multitask-lab-worker <experimentToArguments(experiment)>` and talks
+// The worker is started as `multitask-lab-worker <workerArguments(experiment)>` and talks
 // over its stdin (parent -> worker) and stdout (worker -> parent); stderr is free for complaints.
 // Every message is one line of text ending in '\n'; fields are separated by one space. Times are
 // CLOCK_MONOTONIC nanoseconds (nowNs()), the same clock in every process, so they are sent raw.

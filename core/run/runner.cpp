@@ -5,6 +5,7 @@
 #include "strategy.h"
 #include "tracecollector.h"
 #include "workload.h"
+#include "workloadfactory.h"
 
 #include <sys/resource.h>
 

@@ -5,14 +5,10 @@
 
 namespace mtlab {
 
-struct Experiment;
 struct RunResult;
 
 // Chrome Trace Event Format (object form), as Perfetto and chrome://tracing open it: one pid per
 // run, one tid per lane, an X event per span named by its state, times in µs from the run's start.
 std::string chromeTraceJson(const std::vector<const RunResult *> &runs);
-
-// The label a run goes by in traces and pictures: "threads, 5 workers".
-std::string runLabel(const Experiment &experiment);
 
 } // namespace mtlab

@@ -56,4 +56,14 @@ int Experiment::workerCount() const noexcept
     return 1;
 }
 
+std::string runLabel(const Experiment &experiment)
+{
+    const int workers = experiment.workerCount();
+    std::string label(strategyName(experiment.strategy));
+    label += ", " + std::to_string(workers) + (workers == 1 ? " worker" : " workers");
+    if (experiment.gil && experiment.strategy != StrategyKind::Processes)
+        label += ", interpreter lock";
+    return label;
+}
+
 } // namespace mtlab

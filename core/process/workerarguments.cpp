@@ -1,0 +1,30 @@
+#include "workerarguments.h"
+
+#include "experiment.h"
+
+namespace mtlab {
+
+std::vector<std::string> workerArguments(const Experiment &e)
+{
+    std::vector<std::string> args = {"--workload", std::string(workloadName(e.workload)),
+                                     "--tasks", std::to_string(e.tasks),
+                                     "--n", std::to_string(e.n),
+                                     "--switch-ms", std::to_string(e.switchMs),
+                                     "--timeout-ms", std::to_string(e.io.timeoutMs),
+                                     "--max-body-mb", std::to_string(e.io.maxBodyMb)};
+    if (e.gil)
+        args.emplace_back("--gil");
+    if (!e.io.reuse)
+        args.emplace_back("--no-reuse");
+    if (!e.io.url.empty()) {
+        args.emplace_back("--url");
+        args.push_back(e.io.url);
+    }
+    if (e.crashTask >= 0) {
+        args.emplace_back("--crash-task");
+        args.push_back(std::to_string(e.crashTask));
+    }
+    return args;
+}
+
+} // namespace mtlab
