@@ -59,7 +59,8 @@ private:
 
 const char *runUsage()
 {
-    return "Usage: multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all [options]\n"
+    return "Usage: multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all "
+           "[options]\n"
            "Runs an experiment without a window; prints a table (or JSON) on stdout, progress on stderr.\n"
            "\n"
            "  --workload cpu|io       sums of squares or downloads (cpu)\n"
@@ -153,8 +154,8 @@ int runCommand(const std::vector<std::string_view> &args)
         std::cout << runUsage();
         return 0;
     }
-    for (const std::string *path : {&arguments.tracePath, &arguments.pngPath, &arguments.svgPath,
-                                    &arguments.pdfPath}) {
+    for (const std::string *path :
+         {&arguments.tracePath, &arguments.pngPath, &arguments.svgPath, &arguments.pdfPath}) {
         if (path->empty())
             continue;
         if (const std::string problem = checkWritable(*path); !problem.empty()) {
@@ -172,7 +173,8 @@ int runCommand(const std::vector<std::string_view> &args)
         Experiment experiment = arguments.experiment;
         experiment.strategy = strategy;
         std::cerr << "running " << strategyName(strategy) << " (" << experiment.tasks << " tasks, "
-                  << experiment.workerCount() << (experiment.workerCount() == 1 ? " worker" : " workers") << ")...\n";
+                  << experiment.workerCount() << (experiment.workerCount() == 1 ? " worker" : " workers")
+                  << ")...\n";
         Runner runner(experiment);
         results.push_back(runner.run(stop.get_token()));
         if (!results.back().problem.empty()) {

@@ -15,14 +15,16 @@ namespace {
 bool isImagePath(const std::string &path)
 {
     std::string suffix = std::filesystem::path(path).extension().string();
-    std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(suffix.begin(), suffix.end(), suffix.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     constexpr std::array<std::string_view, 4> formats = {".png", ".jpg", ".jpeg", ".bmp"};
     return std::find(formats.begin(), formats.end(), suffix) != formats.end();
 }
 
 } // namespace
 
-std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(const std::vector<std::string_view> &args)
+std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
+    const std::vector<std::string_view> &args)
 {
     WindowArguments parsed;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -57,7 +59,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(const st
     }
     if (!parsed.screenshot.empty()) {
         if (!isImagePath(parsed.screenshot))
-            return WindowArgumentError{"--screenshot takes a .png, .jpg or .bmp file, not '" + parsed.screenshot + "'"};
+            return WindowArgumentError{"--screenshot takes a .png, .jpg or .bmp file, not '" +
+                                       parsed.screenshot + "'"};
         if (std::string problem = checkWritable(parsed.screenshot); !problem.empty())
             return WindowArgumentError{std::move(problem)};
     }

@@ -23,7 +23,8 @@ struct WindowArgumentError {
     std::string message;
 };
 
-std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(const std::vector<std::string_view> &args);
+std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
+    const std::vector<std::string_view> &args);
 
 // The usage text of the whole program (window, `run` and `presets`).
 std::string usageText();

@@ -22,8 +22,8 @@ namespace {
 // A screenshot needs no screen: without a display, draw off-screen rather than fail to start.
 void useOffscreenWithoutDisplay()
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
-        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
@@ -75,7 +75,8 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
     }
     const QString preset = QString::fromStdString(arguments.preset);
     if (!preset.isEmpty() && !findPreset(preset)) {
-        std::cerr << "multitask-lab: unknown preset '" << arguments.preset << "' (`multitask-lab presets` lists them)\n";
+        std::cerr << "multitask-lab: unknown preset '" << arguments.preset
+                  << "' (`multitask-lab presets` lists them)\n";
         return 2;
     }
     const bool scripted = !arguments.screenshot.empty();

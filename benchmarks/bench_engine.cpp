@@ -89,12 +89,9 @@ int main(int argc, char *argv[])
         StrategyKind strategy;
         bool gil;
     };
-    const std::vector<Case> cases = {{StrategyKind::Sync, false},
-                                     {StrategyKind::Threads, false},
-                                     {StrategyKind::Threads, true},
-                                     {StrategyKind::Async, false},
-                                     {StrategyKind::Processes, false},
-                                     {StrategyKind::Processes, true}};
+    const std::vector<Case> cases = {{StrategyKind::Sync, false},      {StrategyKind::Threads, false},
+                                     {StrategyKind::Threads, true},    {StrategyKind::Async, false},
+                                     {StrategyKind::Processes, false}, {StrategyKind::Processes, true}};
     std::vector<RunResult> runs;
     for (const Case &c : cases) {
         Experiment e;
@@ -112,9 +109,11 @@ int main(int argc, char *argv[])
         // Each span reads the clock about twice.
         const double share = spans * (perSpan + 2 * clock) / static_cast<double>(run.wallNs) * 100.0;
         std::printf("%-36s %8.3f s %8.2fx %8.0f %11.4f%%\n",
-                    (std::string(strategyName(run.experiment.strategy))
-                     + (run.experiment.gil ? " --gil" : "") + ", " + std::to_string(run.experiment.workerCount())
-                     + (run.experiment.workerCount() == 1 ? " worker" : " workers")).c_str(),
+                    (std::string(strategyName(run.experiment.strategy)) +
+                     (run.experiment.gil ? " --gil" : "") + ", " +
+                     std::to_string(run.experiment.workerCount()) +
+                     (run.experiment.workerCount() == 1 ? " worker" : " workers"))
+                        .c_str(),
                     static_cast<double>(run.wallNs) / 1e9, speedupOverSync(runs, run), spans, share);
     }
     return 0;

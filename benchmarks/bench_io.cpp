@@ -70,8 +70,8 @@ int main(int argc, char *argv[])
     }
     std::printf("I/O workload against the embedded server: delay %d ms, body %d KB, median of %d\n",
                 settings.delayMs, settings.sizeKb, settings.repeat);
-    for (const StrategyKind s : {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async,
-                                 StrategyKind::Processes})
+    for (const StrategyKind s :
+         {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async, StrategyKind::Processes})
         measure(s, settings.tasks, settings);
     if (settings.scale > 0)
         measure(StrategyKind::Async, settings.scale, settings);

@@ -117,7 +117,8 @@ int main(int argc, char **argv)
         TimeScale scale;
         scale.fit(duration / 2 - zoom.shownNs / 2, duration / 2 + zoom.shownNs / 2, width);
         const double ms = paintMedian(renderer, image, scale, options, &shapes);
-        std::printf("paint 1920x1080, %-20s %7.2f ms/frame (median of 20), %6d shapes\n", zoom.name, ms, shapes);
+        std::printf("paint 1920x1080, %-20s %7.2f ms/frame (median of 20), %6d shapes\n", zoom.name, ms,
+                    shapes);
     }
 
     TimeScale fit;
@@ -143,7 +144,8 @@ int main(int argc, char **argv)
         o.title = QStringLiteral("100,000 spans");
         o.fitHeight = true;
         TimeScale scale;
-        scale.fit(0, static_cast<double>(small.durationNs()), smallRenderer.plotArea(picture.rect(), o).width());
+        scale.fit(0, static_cast<double>(small.durationNs()),
+                  smallRenderer.plotArea(picture.rect(), o).width());
         smallRenderer.paint(painter, picture.rect(), scale, o);
         painter.end();
         if (!picture.save(dir.filePath(QStringLiteral("timeline.png")), "PNG")) {

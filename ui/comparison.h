@@ -30,7 +30,7 @@ public:
         bool interpreterLock = false; // threads that compute one at a time
         std::int64_t wallNs = 0;
         std::int64_t idealNs = 0;
-        double speedup = 0.0;         // over the baseline, 0 while there is none
+        double speedup = 0.0; // over the baseline, 0 while there is none
         int failed = 0;
         bool cancelled = false;
     };

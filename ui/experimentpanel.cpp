@@ -175,7 +175,8 @@ QWidget *ExperimentPanel::buildLockBox()
 {
     m_gil = new QCheckBox(tr("Emulate it (as in CPython)"));
     m_gil->setObjectName(QStringLiteral("gilCheck"));
-    m_gil->setToolTip(tr("Only the thread holding the lock may compute; it changes hands every switch interval."));
+    m_gil->setToolTip(
+        tr("Only the thread holding the lock may compute; it changes hands every switch interval."));
     m_switch = spinBox(1, 10'000, tr(" ms"));
     m_switch->setObjectName(QStringLiteral("switchSpin"));
     auto *form = new QFormLayout;
@@ -288,9 +289,11 @@ void ExperimentPanel::updateEnabled()
     for (QWidget *input : m_inputs)
         input->setEnabled(!m_running);
     if (!m_running) {
-        m_workers->setEnabled(allFour || e.strategy == StrategyKind::Threads || e.strategy == StrategyKind::Processes);
+        m_workers->setEnabled(allFour || e.strategy == StrategyKind::Threads ||
+                              e.strategy == StrategyKind::Processes);
         const bool embedded = e.io.url.empty();
-        for (QWidget *field : {static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_size), static_cast<QWidget *>(m_setup)})
+        for (QWidget *field : {static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_size),
+                               static_cast<QWidget *>(m_setup)})
             field->setEnabled(embedded);
         m_switch->setEnabled(e.gil);
     }
@@ -305,7 +308,8 @@ int ExperimentPanel::sweepMax() const
 bool ExperimentPanel::canSweep() const
 {
     const int strategy = m_strategy->currentData().toInt();
-    return strategy == static_cast<int>(StrategyKind::Threads) || strategy == static_cast<int>(StrategyKind::Processes);
+    return strategy == static_cast<int>(StrategyKind::Threads) ||
+        strategy == static_cast<int>(StrategyKind::Processes);
 }
 
 void ExperimentPanel::setRunning(bool running)
@@ -321,7 +325,8 @@ RunBox *ExperimentPanel::runBox() const noexcept
 
 void ExperimentPanel::saveSettings(QSettings &settings) const
 {
-    settings.setValue(QStringLiteral("experiment/arguments"), toRunArguments(experiment(), strategies()).join(QLatin1Char(' ')));
+    settings.setValue(QStringLiteral("experiment/arguments"),
+                      toRunArguments(experiment(), strategies()).join(QLatin1Char(' ')));
     settings.setValue(QStringLiteral("experiment/sweepMax"), m_runBox->sweepMax());
 }
 
@@ -331,7 +336,8 @@ void ExperimentPanel::restoreSettings(const QSettings &settings)
     const auto parsed = fromRunArguments(settings.value(QStringLiteral("experiment/arguments")).toString());
     if (const auto *stored = std::get_if<ParsedExperiment>(&parsed))
         setExperiment(stored->experiment, stored->strategies);
-    m_runBox->setSweepMax(settings.value(QStringLiteral("experiment/sweepMax"), m_runBox->sweepMax()).toInt());
+    m_runBox->setSweepMax(
+        settings.value(QStringLiteral("experiment/sweepMax"), m_runBox->sweepMax()).toInt());
 }
 
 } // namespace mtlab

@@ -57,7 +57,8 @@ void ExportActions::setAvailable(bool available)
 
 QString ExportActions::askPath(const QString &caption, const QString &filters, QString *selectedFilter)
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, caption, lastFolder(), filters, selectedFilter);
+    const QString path = QFileDialog::getSaveFileName(m_window, caption, lastFolder(), filters,
+                                                      selectedFilter);
     if (!path.isEmpty())
         QSettings().setValue(FolderKey, QFileInfo(path).absolutePath());
     return path;
@@ -73,12 +74,15 @@ void ExportActions::exportPicture()
     const QString svg = tr("SVG drawing (*.svg)");
     const QString pdf = tr("PDF document (*.pdf)");
     QString filter = png;
-    QString path = askPath(tr("Export picture"), QStringList{png, png2x, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    QString path = askPath(tr("Export picture"), QStringList{png, png2x, svg, pdf}.join(QStringLiteral(";;")),
+                           &filter);
     if (path.isEmpty())
         return;
     // The format follows the suffix; a name typed without one gets the chosen filter's.
     if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? QStringLiteral(".svg") : filter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".png");
+        path += filter == svg ? QStringLiteral(".svg")
+            : filter == pdf   ? QStringLiteral(".pdf")
+                              : QStringLiteral(".png");
     PictureOptions options;
     options.title = source.title;
     options.scale = filter == png2x ? 2.0 : 1.0;

@@ -32,16 +32,18 @@ namespace {
 QString workloadTitle(const Experiment &e)
 {
     if (e.workload == WorkloadKind::Io)
-        return e.tasks == 1 ? MainWindow::tr("I/O: 1 download") : MainWindow::tr("I/O: %1 downloads").arg(e.tasks);
-    return e.tasks == 1 ? MainWindow::tr("CPU: 1 sum of squares") : MainWindow::tr("CPU: %1 sums of squares").arg(e.tasks);
+        return e.tasks == 1 ? MainWindow::tr("I/O: 1 download")
+                            : MainWindow::tr("I/O: %1 downloads").arg(e.tasks);
+    return e.tasks == 1 ? MainWindow::tr("CPU: 1 sum of squares")
+                        : MainWindow::tr("CPU: %1 sums of squares").arg(e.tasks);
 }
 
 // Runs of different work side by side would compare nothing, so a new single run only joins the
 // comparison when it does the same work as the runs already there.
 bool sameWork(const Experiment &a, const Experiment &b)
 {
-    return a.workload == b.workload && a.tasks == b.tasks && a.n == b.n && a.io.url == b.io.url
-        && a.io.delayMs == b.io.delayMs && a.io.sizeKb == b.io.sizeKb && a.io.setupMs == b.io.setupMs;
+    return a.workload == b.workload && a.tasks == b.tasks && a.n == b.n && a.io.url == b.io.url &&
+        a.io.delayMs == b.io.delayMs && a.io.sizeKb == b.io.sizeKb && a.io.setupMs == b.io.setupMs;
 }
 
 } // namespace
@@ -147,11 +149,13 @@ void MainWindow::createActions()
     m_panelAction->setCheckable(true);
     m_panelAction->setChecked(true);
     m_panelAction->setShortcut(QKeySequence(Qt::Key_F9));
-    m_panelAction->setStatusTip(tr("Hide the panel to give the whole width to the timeline; F5 and Esc still run and cancel"));
+    m_panelAction->setStatusTip(
+        tr("Hide the panel to give the whole width to the timeline; F5 and Esc still run and cancel"));
     connect(m_panelAction, &QAction::toggled, m_panelArea, &QWidget::setVisible);
     m_keepScaleAction = new QAction(tr("&Keep the time scale between runs"), this);
     m_keepScaleAction->setCheckable(true);
-    m_keepScaleAction->setStatusTip(tr("Draw the next run on the same time axis, so a faster run visibly ends sooner"));
+    m_keepScaleAction->setStatusTip(
+        tr("Draw the next run on the same time axis, so a faster run visibly ends sooner"));
 }
 
 void MainWindow::createMenus()
@@ -178,12 +182,15 @@ void MainWindow::createMenus()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const auto currentView = [this] { return m_tabs->currentWidget() == m_comparison ? m_comparison->timeline() : m_view; };
+    const auto currentView = [this] {
+        return m_tabs->currentWidget() == m_comparison ? m_comparison->timeline() : m_view;
+    };
     QAction *zoomIn = view->addAction(tr("Zoom &in"), this, [currentView] { currentView()->zoomIn(); });
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     QAction *zoomOut = view->addAction(tr("Zoom &out"), this, [currentView] { currentView()->zoomOut(); });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *fit = view->addAction(tr("&Fit to window"), this, [currentView] { currentView()->fitToWindow(); });
+    QAction *fit = view->addAction(tr("&Fit to window"), this,
+                                   [currentView] { currentView()->fitToWindow(); });
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
     view->addAction(tr("&Timeline"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showTimeline);
@@ -244,10 +251,10 @@ void MainWindow::start(std::vector<Experiment> experiments, Batch batch)
         return;
     // One more strategy on the same work joins the comparison; the same run again starts afresh.
     const QString title = RunController::runTitle(experiments.front());
-    const bool joins = batch == Batch::Single && m_batch != Batch::Sweep && !m_runs.empty()
-        && sameWork(m_runs.back()->experiment, experiments.front())
-        && std::none_of(m_runs.begin(), m_runs.end(),
-                        [&](const auto &run) { return RunController::runTitle(run->experiment) == title; });
+    const bool joins = batch == Batch::Single && m_batch != Batch::Sweep && !m_runs.empty() &&
+        sameWork(m_runs.back()->experiment, experiments.front()) &&
+        std::none_of(m_runs.begin(), m_runs.end(),
+                     [&](const auto &run) { return RunController::runTitle(run->experiment) == title; });
     if (!joins) {
         m_comparison->clear();
         m_runs.clear();
@@ -283,7 +290,8 @@ void MainWindow::showProgress(int done, int total, qint64 elapsedMs)
 
 void MainWindow::runFinished(int index)
 {
-    const std::shared_ptr<const RunResult> &result = m_controller->results().at(static_cast<std::size_t>(index));
+    const std::shared_ptr<const RunResult> &result = m_controller->results().at(
+        static_cast<std::size_t>(index));
     if (!result->problem.empty())
         return; // nothing ran; batchFinished says why
     m_runs.push_back(result);
@@ -296,13 +304,15 @@ void MainWindow::runFinished(int index)
 void MainWindow::batchFinished(bool cancelled)
 {
     const std::shared_ptr<const RunResult> &last = m_controller->results().back();
-    const QString what = workloadTitle(last->experiment) + QStringLiteral(", ") + RunController::runTitle(last->experiment);
+    const QString what = workloadTitle(last->experiment) + QStringLiteral(", ") +
+        RunController::runTitle(last->experiment);
     if (!last->problem.empty()) {
         const QString problem = QString::fromStdString(last->problem);
         setStatus(tr("Could not run %1: %2").arg(what, problem));
         m_panel->runBox()->setMessage(tr("Could not run: %1").arg(problem));
         // Not modal: a scripted run must not wait for someone to click OK.
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not run"), problem, QMessageBox::Ok, this);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not run"), problem, QMessageBox::Ok,
+                                    this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     } else if (cancelled) {
@@ -311,9 +321,11 @@ void MainWindow::batchFinished(bool cancelled)
         setStatus(tr("Done: %1 in %2.").arg(what, RunController::runSummary(*last)));
     } else {
         setStatus(m_batch == Batch::AllFour
-                      ? tr("Done: %1, all four strategies. The Comparison tab shows them on one time axis.").arg(workloadTitle(last->experiment))
+                      ? tr("Done: %1, all four strategies. The Comparison tab shows them on one time axis.")
+                            .arg(workloadTitle(last->experiment))
                       : tr("Done: %1, %2 with 1 to %3 workers. The Comparison tab charts the speedup.")
-                            .arg(workloadTitle(last->experiment), QString::fromLatin1(strategyName(last->experiment.strategy)))
+                            .arg(workloadTitle(last->experiment),
+                                 QString::fromLatin1(strategyName(last->experiment.strategy)))
                             .arg(m_controller->runCount()));
         showComparison();
     }

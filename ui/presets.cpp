@@ -62,10 +62,13 @@ bool isAllFour(const std::vector<StrategyKind> &strategies)
 QStringList toRunArguments(const Experiment &e, const std::vector<StrategyKind> &strategies)
 {
     const Experiment defaults;
-    QStringList args{QStringLiteral("--workload"), QString::fromLatin1(workloadName(e.workload)),
+    QStringList args{QStringLiteral("--workload"),
+                     QString::fromLatin1(workloadName(e.workload)),
                      QStringLiteral("--strategy"),
-                     isAllFour(strategies) ? QStringLiteral("all") : QString::fromLatin1(strategyName(e.strategy)),
-                     QStringLiteral("--tasks"), QString::number(e.tasks)};
+                     isAllFour(strategies) ? QStringLiteral("all")
+                                           : QString::fromLatin1(strategyName(e.strategy)),
+                     QStringLiteral("--tasks"),
+                     QString::number(e.tasks)};
     if (e.workers > 0)
         args << QStringLiteral("--workers") << QString::number(e.workers);
     if (e.n != defaults.n)
@@ -89,7 +92,8 @@ std::variant<ParsedExperiment, QString> fromRunArguments(const QString &argument
         return QString::fromStdString(error->message);
     const RunArguments &run = std::get<RunArguments>(parsed);
     // An experiment says what to run; where results go is the caller's business.
-    if (!run.tracePath.empty() || !run.pngPath.empty() || !run.svgPath.empty() || !run.pdfPath.empty() || run.json)
+    if (!run.tracePath.empty() || !run.pngPath.empty() || !run.svgPath.empty() || !run.pdfPath.empty() ||
+        run.json)
         return QStringLiteral("an experiment cannot name output files or --json");
     ParsedExperiment result{run.experiment, run.strategies};
     result.experiment.strategy = run.strategies.front();
@@ -162,8 +166,8 @@ const std::vector<Preset> &builtinPresets()
 const Preset *findPreset(const QString &idOrName)
 {
     for (const Preset &preset : builtinPresets()) {
-        if (preset.id.compare(idOrName, Qt::CaseInsensitive) == 0
-            || preset.name.compare(idOrName, Qt::CaseInsensitive) == 0)
+        if (preset.id.compare(idOrName, Qt::CaseInsensitive) == 0 ||
+            preset.name.compare(idOrName, Qt::CaseInsensitive) == 0)
             return &preset;
     }
     return nullptr;

@@ -62,7 +62,8 @@ void RunController::startNext()
     m_clock.start();
     m_thread = std::jthread([this, runner = m_runner.get()](std::stop_token stop) {
         auto result = std::make_shared<const RunResult>(runner->run(stop));
-        QMetaObject::invokeMethod(this, [this, result] { runEnded(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { runEnded(result); }, Qt::QueuedConnection);
     });
     m_poll.start();
     emit runStarted(m_index);
@@ -139,8 +140,9 @@ QString RunController::runTitle(const Experiment &experiment)
 QString RunController::runSummary(const RunResult &run)
 {
     const QString seconds = QLocale::c().toString(static_cast<double>(run.wallNs) / 1e9, 'f', 3);
-    QString text = run.ok == run.experiment.tasks ? tr("%1 s, all %2 tasks ok").arg(seconds).arg(run.ok)
-                                                  : tr("%1 s, %2 of %3 tasks ok").arg(seconds).arg(run.ok).arg(run.experiment.tasks);
+    QString text = run.ok == run.experiment.tasks
+        ? tr("%1 s, all %2 tasks ok").arg(seconds).arg(run.ok)
+        : tr("%1 s, %2 of %3 tasks ok").arg(seconds).arg(run.ok).arg(run.experiment.tasks);
     if (run.failed > 0)
         text += tr(", %1 failed").arg(run.failed);
     return text;

@@ -56,11 +56,11 @@ public slots:
     void cancel();
 
 signals:
-    void started();                                // a batch began
-    void runStarted(int index);                    // one of its experiments began
+    void started();             // a batch began
+    void runStarted(int index); // one of its experiments began
     void progress(int done, int total, qint64 elapsedMs);
-    void runFinished(int index);                   // results()[index] is ready
-    void finished(bool cancelled);                 // the batch ended, after its last runFinished
+    void runFinished(int index);   // results()[index] is ready
+    void finished(bool cancelled); // the batch ended, after its last runFinished
 
 private:
     void startNext();
@@ -76,10 +76,10 @@ private:
     QTimer m_poll;
     QElapsedTimer m_clock;
     std::unique_ptr<Runner> m_runner;
-    std::size_t m_cursor = 0; // spans of the collector already handed to the model
+    std::size_t m_cursor = 0;       // spans of the collector already handed to the model
     std::size_t m_detailCursor = 0; // and failure reasons
-    std::size_t m_lanes = 0;  // lanes the model already has
-    int m_liveGroup = -1;     // the model's group for the run, once its first lane exists
+    std::size_t m_lanes = 0;        // lanes the model already has
+    int m_liveGroup = -1;           // the model's group for the run, once its first lane exists
     int m_done = 0;
     // Declared last so it is joined before the runner it works on is destroyed.
     std::jthread m_thread;

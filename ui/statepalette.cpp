@@ -51,7 +51,8 @@ const std::array<Style, StatePalette::StyleCount> &styles()
               QStringLiteral("waiting for the interpreter lock (lock-wait)")},
         Style{QColor(0xD9D9D9), QColor(0x7A7A7A), Qt::BDiagPattern,
               QStringLiteral("queued, waiting for a worker (queued)")},
-        Style{QColor(0xF4F4F4), QColor(0xB0B0B0), Qt::Dense6Pattern, QStringLiteral("idle, nothing to do (idle)")},
+        Style{QColor(0xF4F4F4), QColor(0xB0B0B0), Qt::Dense6Pattern,
+              QStringLiteral("idle, nothing to do (idle)")},
         solid(0x505050, "starting a worker process (spawn)"),
         solid(ReddishPurple, "passing data between processes (ipc)"),
         solid(Vermillion, "task failed (failed)"),
@@ -78,8 +79,8 @@ QString StatePalette::name(State state, IoPhase phase)
 
 bool StatePalette::isWaiting(State state) noexcept
 {
-    return state == State::Queued || state == State::IoWait || state == State::LockWait
-        || state == State::Idle;
+    return state == State::Queued || state == State::IoWait || state == State::LockWait ||
+        state == State::Idle;
 }
 
 QBrush StatePalette::hatchBrush(int index)

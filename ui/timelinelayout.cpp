@@ -25,7 +25,8 @@ double lineHeight(const QFont &f, const QPaintDevice *device)
 
 double textWidth(const QFont &f, const QString &text, const QPaintDevice *device)
 {
-    return device ? QFontMetricsF(f, device).horizontalAdvance(text) : QFontMetricsF(f).horizontalAdvance(text);
+    return device ? QFontMetricsF(f, device).horizontalAdvance(text)
+                  : QFontMetricsF(f).horizontalAdvance(text);
 }
 
 constexpr double Margin = 12;
@@ -49,14 +50,18 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
     titleFont = font(20, scale, true);
 
     // Whole pixels for the frame, so that the view's plot rectangle and the painted one agree.
-    const double titleHeight = options.title.isEmpty() ? 0 : std::round(lineHeight(titleFont, device) + 16 * scale);
+    const double titleHeight = options.title.isEmpty()
+        ? 0
+        : std::round(lineHeight(titleFont, device) + 16 * scale);
     title = QRectF(target.left(), target.top(), target.width(), titleHeight);
     const double axisHeight = std::round(lineHeight(axisFont, device) + 14 * scale);
     const double labelWidth = options.labelWidth;
     const double margin = std::round(Margin * scale);
-    axis = QRectF(target.left() + labelWidth, title.bottom(), target.width() - labelWidth - margin, axisHeight);
+    axis = QRectF(target.left() + labelWidth, title.bottom(), target.width() - labelWidth - margin,
+                  axisHeight);
     layoutLegend(target, device);
-    const double bottom = options.legend && !legendItems.empty() ? legend.top() : target.bottom() + 1 - margin / 2;
+    const double bottom = options.legend && !legendItems.empty() ? legend.top()
+                                                                 : target.bottom() + 1 - margin / 2;
     plot = QRectF(axis.left(), axis.bottom(), axis.width(), std::max(0.0, bottom - axis.bottom()));
     labels = QRectF(target.left(), plot.top(), labelWidth, plot.height());
     if (!options.legend)
@@ -71,10 +76,12 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
     if (options.fitHeight)
         fitRows(plot.height(), options.minSubRowHeight);
     contentHeight = 0;
-    forEach([this](int, int, const QRectF &box) {
-        contentHeight = box.bottom() - plot.top() + m_scrollY;
-        return true;
-    }, false);
+    forEach(
+        [this](int, int, const QRectF &box) {
+            contentHeight = box.bottom() - plot.top() + m_scrollY;
+            return true;
+        },
+        false);
     if (options.fitHeight && contentHeight > 0 && contentHeight < plot.height()) {
         // Short content: the legend follows right under it instead of leaving a gap above it.
         const double shrink = plot.height() - std::ceil(contentHeight + 2 * scale);

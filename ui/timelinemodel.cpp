@@ -182,8 +182,8 @@ void TimelineModel::setLanes(int group, const std::vector<Lane> &lanes)
         if (id < index.size() && index[id] >= 0) {
             // A process learns its pid; a placeholder row learns where it belongs.
             Lane &known = g.rows[static_cast<std::size_t>(index[id])].lane;
-            added = added || known.sortIndex != lane.sortIndex || known.parent != lane.parent
-                || known.kind != lane.kind;
+            added = added || known.sortIndex != lane.sortIndex || known.parent != lane.parent ||
+                known.kind != lane.kind;
             known = lane;
             continue;
         }
@@ -208,8 +208,8 @@ void TimelineModel::updateLive(int group, const std::vector<Lane> &lanes, std::v
     for (const Span &s : spans) {
         const auto &index = m_rowOfLane[static_cast<std::size_t>(group)];
         const auto id = static_cast<std::size_t>(s.lane);
-        if ((id >= index.size() || index[id] < 0)
-            && std::none_of(unknown.begin(), unknown.end(), [&](const Lane &l) { return l.id == s.lane; })) {
+        if ((id >= index.size() || index[id] < 0) &&
+            std::none_of(unknown.begin(), unknown.end(), [&](const Lane &l) { return l.id == s.lane; })) {
             Lane lane;
             lane.id = s.lane;
             lane.name = "lane " + std::to_string(s.lane + 1);
@@ -315,7 +315,8 @@ std::span<const Span> TimelineModel::visible(const Group &group, const Row &row,
     const auto last = std::upper_bound(first, spans.end(), to,
                                        [](std::int64_t t, const Span &s) { return t < s.begin; });
     if (row.endsSorted)
-        return {std::lower_bound(first, last, from, [](const Span &s, std::int64_t t) { return s.end < t; }), last};
+        return {std::lower_bound(first, last, from, [](const Span &s, std::int64_t t) { return s.end < t; }),
+                last};
     // Overlapping spans: trim those that end before the range at both ends of the run.
     first = std::find_if(first, last, [from](const Span &s) { return s.end >= from; });
     auto end = last;
@@ -330,7 +331,8 @@ QString TimelineModel::subtitleFor(const RunResult &run, double speedup)
     if (speedup > 0)
         text += QStringLiteral(", %1x sync").arg(speedup, 0, 'f', 2);
     if (const std::int64_t ideal = mtlab::idealNs(run); ideal > 0)
-        text += QStringLiteral(" (ideal %1)").arg(TimelineRenderer::formatDuration(static_cast<double>(ideal)));
+        text +=
+            QStringLiteral(" (ideal %1)").arg(TimelineRenderer::formatDuration(static_cast<double>(ideal)));
     if (run.failed > 0)
         text += QStringLiteral(", %1 failed").arg(run.failed);
     if (run.cancelled)

@@ -33,10 +33,10 @@ public:
     };
     struct Row {
         Lane lane;
-        std::vector<Span> spans;          // sorted by begin; times are absolute steady_clock ns
-        std::int64_t longestNs = 0;       // lets lower_bound start far enough to the left
-        int depth = 0;                    // 1 for async sub-lanes (indented under the loop)
-        bool endsSorted = true;           // no span ends after a later one: visible() is exact
+        std::vector<Span> spans;           // sorted by begin; times are absolute steady_clock ns
+        std::int64_t longestNs = 0;        // lets lower_bound start far enough to the left
+        int depth = 0;                     // 1 for async sub-lanes (indented under the loop)
+        bool endsSorted = true;            // no span ends after a later one: visible() is exact
         std::vector<DepthStep> queueDepth; // queue lanes only: their spans overlap, this is drawn
         int maxQueueDepth = 0;
     };
@@ -49,7 +49,7 @@ public:
         std::vector<Row> rows;            // in display order
         std::vector<std::string> details; // failure reasons, indexed by Span::detail
         bool live = false;
-        std::uint32_t styles = 0;         // bit StatePalette::styleIndex() of every span present
+        std::uint32_t styles = 0; // bit StatePalette::styleIndex() of every span present
     };
     // Time per style (StatePalette::styleIndex) that one task spent, over all lanes of a group.
     using Breakdown = std::array<std::int64_t, StatePalette::StyleCount>;

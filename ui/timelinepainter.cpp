@@ -68,8 +68,8 @@ QRectF TimelinePainter::header(const Group &group, const QRectF &box)
     QRectF title;
     m_painter.setFont(m_layout.headerFont);
     m_painter.setPen(Ink);
-    m_painter.drawText(box.adjusted(14 * m_layout.scale, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, group.title,
-                       &title);
+    m_painter.drawText(box.adjusted(14 * m_layout.scale, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       group.title, &title);
     QRectF subtitle;
     m_painter.setFont(m_layout.subtitleFont);
     m_painter.setPen(Muted);
@@ -97,7 +97,8 @@ void TimelinePainter::subLaneRun(const Group &group, int r, const QRectF &box)
     m_painter.drawLine(QPointF(x, run.top() + 1), QPointF(x, run.bottom() - 1));
     m_painter.setFont(m_layout.subLabelFont);
     m_painter.drawText(shown.adjusted(x - shown.left() + 8 * m_layout.scale, 0, -8 * m_layout.scale, 0),
-                       Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("%1 task slots").arg(last - first + 1));
+                       Qt::AlignVCenter | Qt::AlignLeft,
+                       QStringLiteral("%1 task slots").arg(last - first + 1));
 }
 
 void TimelinePainter::label(const Group &group, int r, const QRectF &box)
@@ -132,7 +133,8 @@ void TimelinePainter::label(const Group &group, int r, const QRectF &box)
                            QStringLiteral("up to %1 waiting").arg(row.maxQueueDepth));
         return;
     }
-    m_painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(name, Qt::ElideRight, text.width()));
+    m_painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(name, Qt::ElideRight, text.width()));
 }
 
 // A queue lane's spans overlap, so it shows a step chart of how many tasks wait: per pixel column
@@ -148,16 +150,17 @@ void TimelinePainter::queue(const Group &group, const Row &row, const QRectF &bo
         return;
     std::vector<int> column(static_cast<std::size_t>(width), 0);
     const double from = static_cast<double>(group.origin) + m_scale.startNs;
-    auto k = std::upper_bound(steps.begin(), steps.end(), from, [](double t, const TimelineModel::DepthStep &s) {
-        return t < static_cast<double>(s.at);
-    });
+    auto k = std::upper_bound(
+        steps.begin(), steps.end(), from,
+        [](double t, const TimelineModel::DepthStep &s) { return t < static_cast<double>(s.at); });
     if (k != steps.begin())
         --k;
     for (; k != steps.end(); ++k) {
         const double x0 = m_scale.x(static_cast<double>(k->at - group.origin));
         if (x0 >= width)
             break;
-        const double x1 = k + 1 != steps.end() ? m_scale.x(static_cast<double>((k + 1)->at - group.origin)) : x0;
+        const double x1 = k + 1 != steps.end() ? m_scale.x(static_cast<double>((k + 1)->at - group.origin))
+                                               : x0;
         if (k->count == 0 || x1 < 0)
             continue;
         const int c1 = std::min(width - 1, static_cast<int>(std::floor(x1)));
@@ -183,7 +186,8 @@ void TimelinePainter::queue(const Group &group, const Row &row, const QRectF &bo
         if (v > 0)
             bars.emplace_back(x, y(v), end - c, base - y(v));
         outline.emplace_back(x, y(v) - pen / 2, end - c, pen);
-        outline.emplace_back(x - pen / 2, std::min(previous, y(v)) - pen / 2, pen, std::abs(previous - y(v)) + pen);
+        outline.emplace_back(x - pen / 2, std::min(previous, y(v)) - pen / 2, pen,
+                             std::abs(previous - y(v)) + pen);
         previous = y(v);
     }
     const int style = StatePalette::styleIndex(State::Queued);
@@ -223,8 +227,8 @@ void TimelinePainter::ideal(const std::vector<Group> &groups, const std::vector<
         QRectF label(QPointF(x + pad, middle), size);
         if (label.intersects(mark.text) || label.right() > plot.right())
             label.moveRight(x - pad);
-        const bool inHeader =
-            mark.header.height() > 0 && !label.intersects(mark.text) && label.left() >= plot.left();
+        const bool inHeader = mark.header.height() > 0 && !label.intersects(mark.text) &&
+            label.left() >= plot.left();
         if (inHeader) {
             m_painter.drawLine(QPointF(x, mark.header.top() + pad), QPointF(x, mark.header.bottom()));
         } else {
@@ -284,7 +288,8 @@ void TimelinePainter::axis()
         m_painter.drawText(QRectF(m_layout.labels.left() + 10 * s, axis.top(), room, axis.height() - 6 * s),
                            Qt::AlignLeft | Qt::AlignVCenter, caption);
     m_painter.setPen(QPen(QColor(0x70, 0x70, 0x70), 1));
-    m_painter.drawLine(QPointF(m_layout.plot.left(), axis.bottom()), QPointF(m_layout.plot.right(), axis.bottom()));
+    m_painter.drawLine(QPointF(m_layout.plot.left(), axis.bottom()),
+                       QPointF(m_layout.plot.right(), axis.bottom()));
     forEachTick([&](double t, double x, double step) {
         m_painter.setPen(QPen(QColor(0x70, 0x70, 0x70), 1));
         m_painter.drawLine(QPointF(x, axis.bottom() - 5 * s), QPointF(x, axis.bottom()));

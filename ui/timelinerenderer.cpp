@@ -52,7 +52,8 @@ void TimelineRenderer::paint(QPainter &painter, const QRect &target, const TimeS
     painter.restore();
 }
 
-void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const
+void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter,
+                                 const TimelineLayout &layout) const
 {
     const auto &groups = m_model.groups();
     const QRectF area = layout.rows();
@@ -152,7 +153,8 @@ void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScal
     const double start = scale.startNs;
     const double left = plot.left();
     double lastFailure = -1e300;
-    for (const Span &s : TimelineModel::visible(g, r, scale.ns(-MinSpanPx), scale.ns(plot.width() + MinSpanPx))) {
+    for (const Span &s :
+         TimelineModel::visible(g, r, scale.ns(-MinSpanPx), scale.ns(plot.width() + MinSpanPx))) {
         const double x0 = (static_cast<double>(s.begin - g.origin) - start) * inverse + left;
         const double x1 = x0 + static_cast<double>(s.end - s.begin) * inverse;
         const int style = StatePalette::styleIndex(s.state, s.phase);
@@ -180,7 +182,8 @@ void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScal
     closeBlock();
 }
 
-void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const
+void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter,
+                                  const TimelineLayout &layout) const
 {
     painter.save();
     // Crisp pixel edges for the bars; antialiasing would blur thousands of abutting rectangles.
@@ -204,8 +207,8 @@ void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter, con
         decor.failure(at, size);
 }
 
-TimelineRenderer::Hit TimelineRenderer::hitTest(const QRect &target, const TimeScale &scale, const Options &options,
-                                                QPoint point) const
+TimelineRenderer::Hit TimelineRenderer::hitTest(const QRect &target, const TimeScale &scale,
+                                                const Options &options, QPoint point) const
 {
     Hit hit;
     const TimelineLayout layout(m_model, target, options);
@@ -226,10 +229,9 @@ TimelineRenderer::Hit TimelineRenderer::hitTest(const QRect &target, const TimeS
     const Row &row = group.rows[static_cast<std::size_t>(hit.row)];
     const double at = static_cast<double>(group.origin) + hit.ns;
     if (row.lane.kind == LaneKind::Queue) {
-        const auto step = std::upper_bound(row.queueDepth.begin(), row.queueDepth.end(), at,
-                                           [](double t, const TimelineModel::DepthStep &s) {
-                                               return t < static_cast<double>(s.at);
-                                           });
+        const auto step = std::upper_bound(
+            row.queueDepth.begin(), row.queueDepth.end(), at,
+            [](double t, const TimelineModel::DepthStep &s) { return t < static_cast<double>(s.at); });
         hit.queueDepth = step == row.queueDepth.begin() ? 0 : (step - 1)->count;
         return hit;
     }
@@ -238,10 +240,11 @@ TimelineRenderer::Hit TimelineRenderer::hitTest(const QRect &target, const TimeS
     const double slop = HitSlopPx * scale.nsPerPixel;
     double best = slop;
     for (const Span &s : TimelineModel::visible(group, row, hit.ns - slop, hit.ns + slop)) {
-        const double distance = std::max({static_cast<double>(s.begin) - at, at - static_cast<double>(s.end), 0.0});
-        const bool better = !hit.span || distance < best
-            || (distance == best && (s.state == State::Failed) > (hit.span->state == State::Failed))
-            || (distance == best && s.state == hit.span->state && s.duration() < hit.span->duration());
+        const double distance = std::max(
+            {static_cast<double>(s.begin) - at, at - static_cast<double>(s.end), 0.0});
+        const bool better = !hit.span || distance < best ||
+            (distance == best && (s.state == State::Failed) > (hit.span->state == State::Failed)) ||
+            (distance == best && s.state == hit.span->state && s.duration() < hit.span->duration());
         if (distance <= best && better) {
             best = distance;
             hit.span = &s;
@@ -273,12 +276,15 @@ int TimelineRenderer::contentHeight(const QRect &target, const Options &options)
 QRectF TimelineRenderer::rowRect(const QRect &target, const Options &options, int group, int row) const
 {
     QRectF found;
-    TimelineLayout(m_model, target, options).forEach([&](int g, int r, const QRectF &box) {
-        if (g != group || r != row)
-            return true;
-        found = box;
-        return false;
-    }, false);
+    TimelineLayout(m_model, target, options)
+        .forEach(
+            [&](int g, int r, const QRectF &box) {
+                if (g != group || r != row)
+                    return true;
+                found = box;
+                return false;
+            },
+            false);
     return found;
 }
 
@@ -295,7 +301,9 @@ QString TimelineRenderer::formatDuration(double ns)
         if (magnitude < unit.ns && unit.ns > 1)
             continue;
         // Four significant digits: 412.3 ms, 2.031 s; whole nanoseconds at the bottom.
-        const int digits = std::abs(value) >= 1 ? static_cast<int>(std::floor(std::log10(std::abs(value)))) + 1 : 1;
+        const int digits = std::abs(value) >= 1
+            ? static_cast<int>(std::floor(std::log10(std::abs(value)))) + 1
+            : 1;
         const int decimals = unit.ns > 1 ? std::clamp(4 - digits, 0, 3) : 0;
         return QString::number(value, 'f', decimals) + QLatin1Char(' ') + QString::fromUtf16(unit.name);
     }

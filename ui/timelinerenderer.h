@@ -28,12 +28,12 @@ class TimelineRenderer
 {
 public:
     struct Options {
-        QString title;              // drawn above everything when not empty (exports)
+        QString title; // drawn above everything when not empty (exports)
         bool legend = true;
-        double fontScale = 1.0;     // larger type for slides
-        int rowHeight = 22;         // px per lane row
-        int labelWidth = 190;       // px for lane labels on the left
-        int scrollY = 0;            // px of rows scrolled out of view at the top
+        double fontScale = 1.0;      // larger type for slides
+        int rowHeight = 22;          // px per lane row
+        int labelWidth = 190;        // px for lane labels on the left
+        int scrollY = 0;             // px of rows scrolled out of view at the top
         double selectionFromNs = -1; // a selected range to shade, -1 when none
         double selectionToNs = -1;
         // Fit the rows to the target's height: with room to spare they grow (up to 1.8x) and the

@@ -71,7 +71,8 @@ QString TimelineToolTip::text(const TimelineModel &model, const TimelineRenderer
         return {};
     const TimelineModel::Group &group = model.groups()[static_cast<std::size_t>(hit.group)];
     if (hit.row < 0)
-        return QStringLiteral("<b>%1</b><br>%2").arg(group.title.toHtmlEscaped(), group.subtitle.toHtmlEscaped());
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(group.title.toHtmlEscaped(), group.subtitle.toHtmlEscaped());
     if (hit.span)
         return spanText(model, hit);
     if (hit.queueDepth >= 0)

@@ -18,8 +18,8 @@ namespace mtlab {
 
 namespace {
 
-constexpr int RepaintMs = 33;       // at most ~30 frames a second while a run streams in
-constexpr double WheelStep = 1.2;   // zoom per wheel notch
+constexpr int RepaintMs = 33;     // at most ~30 frames a second while a run streams in
+constexpr double WheelStep = 1.2; // zoom per wheel notch
 constexpr double KeyZoom = 1.5;
 constexpr double LiveMinimumNs = 1e8; // a live run's axis starts at 100 ms rather than jittering at µs
 
@@ -223,7 +223,8 @@ void TimelineView::paintEvent(QPaintEvent *)
     // must still be painted, or it shows garbage.
     const QRect content = contentRect();
     if (content.right() < rect().right())
-        painter.fillRect(QRect(content.right() + 1, 0, rect().right() - content.right(), height()), Qt::white);
+        painter.fillRect(QRect(content.right() + 1, 0, rect().right() - content.right(), height()),
+                         Qt::white);
     m_renderer->paint(painter, content, m_scale, m_options);
 }
 
@@ -331,12 +332,12 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Up:
     case Qt::Key_Down:
         m_scrollBar->triggerAction(event->key() == Qt::Key_Up ? QScrollBar::SliderSingleStepSub
-                                                               : QScrollBar::SliderSingleStepAdd);
+                                                              : QScrollBar::SliderSingleStepAdd);
         break;
     case Qt::Key_PageUp:
     case Qt::Key_PageDown:
         m_scrollBar->triggerAction(event->key() == Qt::Key_PageUp ? QScrollBar::SliderPageStepSub
-                                                                   : QScrollBar::SliderPageStepAdd);
+                                                                  : QScrollBar::SliderPageStepAdd);
         break;
     case Qt::Key_Escape:
         m_options.selectionFromNs = m_options.selectionToNs = -1;

@@ -9,8 +9,8 @@ namespace mtlab {
 // Time <-> pixel mapping of a timeline: plain arithmetic, tested without a window. Times are ns
 // relative to a run's start; x is in pixels from the left edge of the plotting area.
 struct TimeScale {
-    double startNs = 0.0;     // the time at x = 0
-    double nsPerPixel = 1e6;  // 1 ms a pixel
+    double startNs = 0.0;    // the time at x = 0
+    double nsPerPixel = 1e6; // 1 ms a pixel
 
     static constexpr double MinNsPerPixel = 1.0;  // deepest zoom: 1 ns a pixel
     static constexpr double MaxNsPerPixel = 1e10; // 10 s a pixel

@@ -23,27 +23,42 @@ constexpr std::size_t kMaxHeadBytes = 16 * 1024;
 std::string_view reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
 std::string_view faultName(Fault fault)
 {
     switch (fault) {
-    case Fault::Status500: return "500";
-    case Fault::Reset: return "reset";
-    case Fault::Stall: return "stall";
-    case Fault::None: break;
+    case Fault::Status500:
+        return "500";
+    case Fault::Reset:
+        return "reset";
+    case Fault::Stall:
+        return "stall";
+    case Fault::None:
+        break;
     }
     return "none";
 }
@@ -78,7 +93,8 @@ asio::awaitable<void> HttpConnection::run()
         if (ec && ec != asio::error::not_found)
             co_return; // the client closed the connection, usually between requests
         ++m_requestCount;
-        const auto request = ec ? std::nullopt : HttpRequest::parse(std::string_view(m_input).substr(0, headBytes));
+        const auto request = ec ? std::nullopt
+                                : HttpRequest::parse(std::string_view(m_input).substr(0, headBytes));
         if (!request) {
             co_await reply(400, false);
             co_return;
@@ -93,8 +109,8 @@ asio::awaitable<bool> HttpConnection::handle(const HttpRequest &request)
 {
     const ServerOptions &options = m_server.options();
     if (options.verbose)
-        m_server.log(request.method + ' ' + request.target + " (request " + std::to_string(m_requestCount)
-                     + " on its connection)");
+        m_server.log(request.method + ' ' + request.target + " (request " + std::to_string(m_requestCount) +
+                     " on its connection)");
     const bool keepAlive = request.keepAlive && !request.hasBody;
     if (request.method != "GET")
         co_return co_await reply(405, keepAlive);

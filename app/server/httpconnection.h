@@ -34,7 +34,8 @@ private:
     asio::awaitable<bool> reply(int status, bool keepAlive, std::uint64_t bodyBytes = 0);
     asio::awaitable<void> think(std::chrono::milliseconds delay);
     // Sends the head and the first `bodyBytes` of a body announced as `contentLength` bytes.
-    asio::awaitable<void> write(int status, bool keepAlive, std::uint64_t contentLength, std::uint64_t bodyBytes);
+    asio::awaitable<void> write(int status, bool keepAlive, std::uint64_t contentLength,
+                                std::uint64_t bodyBytes);
     asio::awaitable<void> lingerUntilPeerCloses();
 
     HttpServer &m_server;

@@ -9,9 +9,8 @@ namespace {
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b)
 {
-    return std::ranges::equal(a, b, [](unsigned char x, unsigned char y) {
-        return std::tolower(x) == std::tolower(y);
-    });
+    return std::ranges::equal(
+        a, b, [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
 }
 
 std::string_view trimmed(std::string_view text)
@@ -74,8 +73,8 @@ std::optional<HttpRequest> HttpRequest::parse(std::string_view head)
                 request.keepAlive = false;
             else if (hasToken(value, "keep-alive"))
                 request.keepAlive = true;
-        } else if (equalsIgnoringCase(*name, "Transfer-Encoding")
-                   || (equalsIgnoringCase(*name, "Content-Length") && value != "0")) {
+        } else if (equalsIgnoringCase(*name, "Transfer-Encoding") ||
+                   (equalsIgnoringCase(*name, "Content-Length") && value != "0")) {
             request.hasBody = true;
         }
     }

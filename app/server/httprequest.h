@@ -6,8 +6,7 @@
 
 namespace mtlab {
 
-struct HttpRequest
-{
+struct HttpRequest {
     std::string method;
     std::string target;
     bool keepAlive = true;

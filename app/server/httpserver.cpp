@@ -63,7 +63,8 @@ asio::awaitable<void> HttpServer::acceptLoop()
         if (!ec) {
             // Headers and body go out in one gather write; Nagle would only add latency.
             socket.set_option(asio::ip::tcp::no_delay(true), ec);
-            asio::co_spawn(m_acceptor.get_executor(), HttpConnection::serve(*this, std::move(socket)), asio::detached);
+            asio::co_spawn(m_acceptor.get_executor(), HttpConnection::serve(*this, std::move(socket)),
+                           asio::detached);
             continue;
         }
         if (ec == asio::error::operation_aborted)

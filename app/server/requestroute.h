@@ -9,8 +9,7 @@ namespace mtlab {
 
 // Per-request overrides carried by the path, so one server can serve varied behaviour:
 // /status/<code>, /size/<kb> and /delay/<ms>, in any order and combination.
-struct RequestRoute
-{
+struct RequestRoute {
     std::optional<int> status;
     std::optional<std::uint64_t> bodyBytes;
     std::optional<std::chrono::milliseconds> delay;

@@ -20,7 +20,8 @@ ResponseBody::ResponseBody()
 
 asio::const_buffer ResponseBody::piece(std::uint64_t remaining) const
 {
-    return asio::buffer(m_block.data(), static_cast<std::size_t>(std::min<std::uint64_t>(remaining, m_block.size())));
+    return asio::buffer(m_block.data(),
+                        static_cast<std::size_t>(std::min<std::uint64_t>(remaining, m_block.size())));
 }
 
 } // namespace mtlab

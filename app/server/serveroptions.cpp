@@ -48,7 +48,8 @@ asio::ip::address bindValue(std::string_view value)
                                               : asio::ip::make_address(value, ec);
     // The server is a lab tool with injected faults: it must never be reachable from the network.
     if (ec || !address.is_loopback())
-        throw OptionError("--bind " + std::string(value) + " is not a loopback address (use 127.0.0.1 or ::1)");
+        throw OptionError("--bind " + std::string(value) +
+                          " is not a loopback address (use 127.0.0.1 or ::1)");
     return address;
 }
 

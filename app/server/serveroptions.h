@@ -17,8 +17,7 @@ enum class FaultMode { Status500, Reset, Stall, Mixed };
 inline constexpr std::uint64_t kMaxDelayMs = 3'600'000;
 inline constexpr std::uint64_t kMaxSizeKb = 1'048'576;
 
-struct ServerOptions
-{
+struct ServerOptions {
     asio::ip::address bind = asio::ip::address_v4::loopback();
     std::uint16_t port = 0;
     std::chrono::milliseconds delay{100};

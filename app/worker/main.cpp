@@ -78,8 +78,8 @@ void readTasks(TaskQueue &queue, std::stop_source &stop, int taskCount)
 }
 
 // Runs one task with the same code as every strategy and returns the messages reporting it.
-std::string runReceivedTask(Workload &workload, std::int32_t task, std::stop_token stop,
-                            InterpreterLock *gil, WorkerSession *session)
+std::string runReceivedTask(Workload &workload, std::int32_t task, std::stop_token stop, InterpreterLock *gil,
+                            WorkerSession *session)
 {
     // A collector per task: its finished trace maps each span's detail index back to the text.
     TraceCollector collector(nowNs());
@@ -123,8 +123,8 @@ int serve(const Experiment &experiment)
     std::jthread reader([&] { readTasks(queue, stop, workload->taskCount()); });
     while (const auto next = queue.pop()) {
         const std::int64_t received = nowNs();
-        const Span ipc{std::min(next->submitted, received), received, 0, next->task, -1, State::Ipc,
-                       IoPhase::None};
+        const Span ipc{
+            std::min(next->submitted, received), received, 0, next->task, -1, State::Ipc, IoPhase::None};
         send(formatSpan(ipc, {}));
         if (next->task == experiment.crashTask)
             ::raise(SIGKILL); // the fault drill: this worker dies in the middle of the run

@@ -31,22 +31,19 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct Settings
-{
+struct Settings {
     std::size_t connections = 10'000;
     long delayMs = 100;
     long sizeKb = 1;
 };
 
-struct Server
-{
+struct Server {
     pid_t pid = 0;
     std::uint16_t port = 0;
 };
 
 // One request in flight; the response is complete once `expected` bytes arrived.
-struct Exchange
-{
+struct Exchange {
     int fd = -1;
     std::string head;
     std::size_t received = 0;
@@ -87,11 +84,13 @@ Server startServer(const Settings &settings)
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO);
-    const auto program = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "multitask-lab-server";
+    const auto program = std::filesystem::read_symlink("/proc/self/exe").parent_path() /
+        "multitask-lab-server";
     const std::string delay = std::to_string(settings.delayMs);
     const std::string size = std::to_string(settings.sizeKb);
-    const char *arguments[] = {program.c_str(), "--port", "0", "--delay-ms", delay.c_str(), "--size-kb",
-                               size.c_str(), "--exit-on-stdin-eof", nullptr};
+    const char *arguments[] = {program.c_str(), "--port",    "0",          "--delay-ms",
+                               delay.c_str(),   "--size-kb", size.c_str(), "--exit-on-stdin-eof",
+                               nullptr};
     pid_t pid = 0;
     if (posix_spawn(&pid, program.c_str(), &actions, nullptr, const_cast<char **>(arguments), environ) != 0)
         fail("posix_spawn");
@@ -123,8 +122,9 @@ std::vector<Exchange> connectAll(std::uint16_t port, std::size_t count, int epol
         const std::size_t last = std::min(count, first + kBatch);
         for (std::size_t i = first; i < last; ++i) {
             const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-            if (fd < 0 || (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
-                           && errno != EINPROGRESS))
+            if (fd < 0 ||
+                (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 &&
+                 errno != EINPROGRESS))
                 fail("connect");
             epoll_event wanted{EPOLLOUT | EPOLLONESHOT, {}};
             wanted.data.u64 = i;
@@ -242,9 +242,10 @@ int main(int argc, char *argv[])
     const double wallMs = millisecondsSince(start);
     const double serverBusyMs = serverCpuMs(server.pid) - cpuBeforeMs;
 
-    const auto failed = std::ranges::count_if(exchanges, [](const Exchange &exchange) { return exchange.failed; });
-    std::printf("%zu concurrent requests, think time %ld ms, body %ld KB\n", exchanges.size(), settings.delayMs,
-                settings.sizeKb);
+    const auto failed = std::ranges::count_if(exchanges,
+                                              [](const Exchange &exchange) { return exchange.failed; });
+    std::printf("%zu concurrent requests, think time %ld ms, body %ld KB\n", exchanges.size(),
+                settings.delayMs, settings.sizeKb);
     std::printf("connect phase (not timed below): %.0f ms\n", connectMs);
     std::printf("all responses: %.0f ms wall = %.2fx one think time (%.0f ms beyond it)\n", wallMs,
                 wallMs / double(settings.delayMs), wallMs - double(settings.delayMs));

@@ -108,7 +108,7 @@ public:
     // For the loop and gather(), which start a task they keep owning without awaiting it.
     std::coroutine_handle<> handle() const noexcept { return m_handle; }
 
-    auto operator co_await() && noexcept
+    auto operator co_await() &&noexcept
     {
         struct Awaiter {
             Handle task;

@@ -228,8 +228,7 @@ bool EventLoop::finished(const bool *done) const noexcept
 void EventLoop::runOnce(const bool *done)
 {
     std::array<epoll_event, 64> events;
-    const int ready = ::epoll_wait(m_epoll, events.data(), static_cast<int>(events.size()),
-                                   pollTimeoutMs());
+    const int ready = ::epoll_wait(m_epoll, events.data(), static_cast<int>(events.size()), pollTimeoutMs());
     if (ready < 0 && errno != EINTR)
         throwErrno("epoll_wait");
     // A stop ends the batch too: the events left are level-triggered, the next run sees them.

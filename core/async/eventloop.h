@@ -32,8 +32,8 @@ public:
     using Clock = std::chrono::steady_clock;
     using Callback = std::function<void()>;
     using IoCallback = std::function<void(unsigned events)>; // events: Io bits
-    using WatchId = std::uint64_t;                            // never 0
-    using TimerId = std::uint64_t;                            // never 0
+    using WatchId = std::uint64_t;                           // never 0
+    using TimerId = std::uint64_t;                           // never 0
 
     enum Io : unsigned { Read = 1u << 0, Write = 1u << 1, Error = 1u << 2 };
 

@@ -24,7 +24,7 @@ namespace detail {
 struct GatherState {
     EventLoop &loop;
     std::size_t remaining = 0;
-    std::exception_ptr error;        // the first one, in order of completion
+    std::exception_ptr error;         // the first one, in order of completion
     std::coroutine_handle<> gatherer; // waiting for the last task, if it had to wait
 
     void taskDone()
@@ -54,8 +54,8 @@ AsyncTask<void> gatherOne(AsyncTask<T> task, Slot &slot, GatherState &state)
 }
 
 template <typename T, typename Slot>
-AsyncTask<void> gatherAll(EventLoop &loop, std::vector<AsyncTask<T>> tasks,
-                          std::vector<Slot> &slots, GatherStart start)
+AsyncTask<void> gatherAll(EventLoop &loop, std::vector<AsyncTask<T>> tasks, std::vector<Slot> &slots,
+                          GatherStart start)
 {
     GatherState state{loop, tasks.size(), {}, {}};
     // Declared after state: destroying a suspended gather destroys the tasks before the state.
@@ -74,7 +74,8 @@ AsyncTask<void> gatherAll(EventLoop &loop, std::vector<AsyncTask<T>> tasks,
         std::rethrow_exception(state.error);
 }
 
-struct NoResult {};
+struct NoResult {
+};
 
 } // namespace detail
 

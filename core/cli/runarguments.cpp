@@ -32,8 +32,8 @@ private:
     bool integer(std::string_view option, std::string_view text, T low, T high, T &out)
     {
         if (!parseNumber(text, out) || out < low || out > high) {
-            fail(std::string(option) + " takes a whole number from " + std::to_string(low) + " to "
-                 + std::to_string(high) + ", not '" + std::string(text) + "'");
+            fail(std::string(option) + " takes a whole number from " + std::to_string(low) + " to " +
+                 std::to_string(high) + ", not '" + std::string(text) + "'");
             return false;
         }
         return true;
@@ -85,8 +85,8 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
             run.strategies = {*kind};
             e.strategy = *kind;
         } else {
-            fail("unknown strategy '" + std::string(value)
-                 + "' (expected sync, threads, async, processes or all)");
+            fail("unknown strategy '" + std::string(value) +
+                 "' (expected sync, threads, async, processes or all)");
         }
     } else if (name == "--tasks") {
         integer(name, value, 1, MaxTasks, e.tasks);

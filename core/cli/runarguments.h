@@ -12,8 +12,8 @@ namespace mtlab {
 // `multitask-lab run ...` parsed: one experiment, the strategies to run it under, and outputs.
 struct RunArguments {
     Experiment experiment;
-    std::vector<StrategyKind> strategies; // `all`: the four, one after another
-    std::string tracePath;                // --trace: Chrome trace JSON
+    std::vector<StrategyKind> strategies;  // `all`: the four, one after another
+    std::string tracePath;                 // --trace: Chrome trace JSON
     std::string pngPath, svgPath, pdfPath; // picture export
     bool json = false;
     bool help = false; // --help: print the usage and run nothing

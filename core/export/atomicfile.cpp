@@ -26,7 +26,8 @@ std::string failure(const std::string &what, const std::string &path)
 
 std::string checkWritable(const std::string &path)
 {
-    struct stat info {};
+    struct stat info {
+    };
     if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
         return "cannot write " + path + ": it is a folder";
     const std::string folder = folderOf(path);

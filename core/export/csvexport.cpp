@@ -31,8 +31,8 @@ void milliseconds(std::string &out, std::int64_t ns)
 {
     char buffer[40];
     const std::uint64_t magnitude = static_cast<std::uint64_t>(ns < 0 ? -ns : ns);
-    std::snprintf(buffer, sizeof buffer, "%s%" PRIu64 ".%06" PRIu64, ns < 0 ? "-" : "",
-                  magnitude / 1'000'000, magnitude % 1'000'000);
+    std::snprintf(buffer, sizeof buffer, "%s%" PRIu64 ".%06" PRIu64, ns < 0 ? "-" : "", magnitude / 1'000'000,
+                  magnitude % 1'000'000);
     out += buffer;
 }
 

@@ -68,8 +68,9 @@ std::string reportTable(const std::vector<RunResult> &runs)
     if (first.experiment.workload == WorkloadKind::Cpu) {
         out += "\nsum of all task results: " + toDecimal(first.result) + "\n";
         if (first.experiment.n != ArticleN)
-            out += "note: the article's n = 5,000,000 takes a few milliseconds per task in C++, so n is\n"
-                   "scaled up to make a task last about a tenth of a second; --n 5000000 runs the original.\n";
+            out +=
+                "note: the article's n = 5,000,000 takes a few milliseconds per task in C++, so n is\n"
+                "scaled up to make a task last about a tenth of a second; --n 5000000 runs the original.\n";
     }
     for (const RunResult &run : runs)
         for (const auto &[reason, count] : run.errors)

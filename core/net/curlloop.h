@@ -77,7 +77,7 @@ public:
 
 private:
     friend class CurlLoop;
-    CurlLoop *m_owner; // null once the loop is gone
+    CurlLoop *m_owner;        // null once the loop is gone
     const std::string &m_url; // read when the transfer starts: the caller's string outlives the co_await
     std::unique_ptr<EasyHandle> m_easy;
     std::coroutine_handle<> m_waiter;

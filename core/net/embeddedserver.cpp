@@ -22,14 +22,21 @@ std::string helperExecutable(const std::string &name)
 
 std::vector<std::string> EmbeddedServer::arguments(const IoOptions &o)
 {
-    std::vector<std::string> args = {"--port", "0", "--delay-ms", std::to_string(o.delayMs),
-                                     "--size-kb", std::to_string(o.sizeKb),
-                                     "--setup-ms", std::to_string(o.setupMs),
-                                     "--max-concurrent", std::to_string(o.maxConcurrent),
+    std::vector<std::string> args = {"--port",
+                                     "0",
+                                     "--delay-ms",
+                                     std::to_string(o.delayMs),
+                                     "--size-kb",
+                                     std::to_string(o.sizeKb),
+                                     "--setup-ms",
+                                     std::to_string(o.setupMs),
+                                     "--max-concurrent",
+                                     std::to_string(o.maxConcurrent),
                                      "--exit-on-stdin-eof"};
     if (o.errorRate > 0) {
-        for (std::string arg : {std::string("--error-rate"), std::to_string(o.errorRate), std::string("--fault"),
-                                o.fault, std::string("--seed"), std::to_string(o.seed)})
+        for (std::string arg :
+             {std::string("--error-rate"), std::to_string(o.errorRate), std::string("--fault"), o.fault,
+              std::string("--seed"), std::to_string(o.seed)})
             args.push_back(std::move(arg));
     }
     return args;

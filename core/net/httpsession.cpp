@@ -235,8 +235,8 @@ void recordDownload(Recorder &recorder, std::int32_t lane, std::int32_t task, co
                               phases[i].phase);
     if (d.ok) {
         if (last >= 0)
-            recorder.recordOn(lane, State::IoWait, task, start + phases[last].from,
-                              start + phases[last].to, phases[last].phase);
+            recorder.recordOn(lane, State::IoWait, task, start + phases[last].from, start + phases[last].to,
+                              phases[last].phase);
         return;
     }
     // The phase the request died in is drawn as failed, carrying the reason. libcurl counts a
@@ -249,8 +249,8 @@ void recordDownload(Recorder &recorder, std::int32_t lane, std::int32_t task, co
     IoPhase phase = phases[last].phase;
     if (phase == IoPhase::Transfer && d.bytes == 0)
         phase = IoPhase::Wait;
-    recorder.recordOn(lane, State::Failed, task, start + phases[last].from, start + phases[last].to,
-                      phase, detail);
+    recorder.recordOn(lane, State::Failed, task, start + phases[last].from, start + phases[last].to, phase,
+                      detail);
 }
 
 } // namespace mtlab

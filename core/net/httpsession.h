@@ -25,10 +25,10 @@ struct Download {
     long status = 0;
     std::int64_t bytes = 0;
     std::uint64_t byteSum = 0; // every byte of the body added up: proof it was all read
-    std::string error;  // a short reason, the same for the same cause ("connection refused")
-    std::string detail; // the full message, for the tooltip and the trace
+    std::string error;         // a short reason, the same for the same cause ("connection refused")
+    std::string detail;        // the full message, for the tooltip and the trace
     std::int64_t dnsEnd = 0, connectEnd = 0, tlsEnd = 0, waitEnd = 0, total = 0;
-    std::int64_t end = 0; // steady_clock ns when the transfer completed
+    std::int64_t end = 0;   // steady_clock ns when the transfer completed
     std::int64_t added = 0; // under the event loop: steady_clock ns when it went to libcurl
 };
 

@@ -141,8 +141,7 @@ bool ChildProcess::send(std::string_view data)
     }
     if (error == EPIPE && !alreadyPending) {
         const timespec noWait{};
-        while (sigtimedwait(&pipeSignal, nullptr, &noWait) < 0 && errno == EINTR) {
-        }
+        while (sigtimedwait(&pipeSignal, nullptr, &noWait) < 0 && errno == EINTR) {}
     }
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     return error == 0;
@@ -205,8 +204,7 @@ int ChildProcess::end(std::chrono::milliseconds grace)
         signal(SIGKILL);
         int status = 0;
         pid_t done = -1;
-        while ((done = ::waitpid(m_pid, &status, 0)) < 0 && errno == EINTR) {
-        }
+        while ((done = ::waitpid(m_pid, &status, 0)) < 0 && errno == EINTR) {}
         m_status = done == m_pid ? status : -1;
     }
     closeInput();

@@ -6,11 +6,11 @@ namespace mtlab {
 
 std::vector<std::string> workerArguments(const Experiment &e)
 {
-    std::vector<std::string> args = {"--workload", std::string(workloadName(e.workload)),
-                                     "--tasks", std::to_string(e.tasks),
-                                     "--n", std::to_string(e.n),
-                                     "--switch-ms", std::to_string(e.switchMs),
-                                     "--timeout-ms", std::to_string(e.io.timeoutMs),
+    std::vector<std::string> args = {"--workload",    std::string(workloadName(e.workload)),
+                                     "--tasks",       std::to_string(e.tasks),
+                                     "--n",           std::to_string(e.n),
+                                     "--switch-ms",   std::to_string(e.switchMs),
+                                     "--timeout-ms",  std::to_string(e.io.timeoutMs),
                                      "--max-body-mb", std::to_string(e.io.maxBodyMb)};
     if (e.gil)
         args.emplace_back("--gil");

@@ -181,17 +181,17 @@ std::string formatReady(const ReadyMessage &message)
 std::string formatSpan(const Span &span, std::string_view detail)
 {
     const std::string_view phase = span.phase == IoPhase::None ? "-" : ioPhaseName(span.phase);
-    return "span " + std::to_string(span.task) + ' ' + std::string(stateName(span.state)) + ' '
-        + std::string(phase) + ' ' + std::to_string(span.begin) + ' ' + std::to_string(span.end)
-        + ' ' + escapeText(detail) + '\n';
+    return "span " + std::to_string(span.task) + ' ' + std::string(stateName(span.state)) + ' ' +
+        std::string(phase) + ' ' + std::to_string(span.begin) + ' ' + std::to_string(span.end) + ' ' +
+        escapeText(detail) + '\n';
 }
 
 std::string formatDone(const DoneMessage &message)
 {
     const TaskOutcome &o = message.outcome;
-    return "done " + std::to_string(message.task) + (o.ok ? " 1 " : " 0 ") + toDecimal(o.value) + ' '
-        + std::to_string(o.bytes) + (o.newConnection ? " 1 " : " 0 ") + std::to_string(message.sentNs)
-        + ' ' + escapeText(o.error) + '\n';
+    return "done " + std::to_string(message.task) + (o.ok ? " 1 " : " 0 ") + toDecimal(o.value) + ' ' +
+        std::to_string(o.bytes) + (o.newConnection ? " 1 " : " 0 ") + std::to_string(message.sentNs) + ' ' +
+        escapeText(o.error) + '\n';
 }
 
 std::optional<TaskMessage> parseTask(std::string_view line)

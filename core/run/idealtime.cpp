@@ -30,7 +30,8 @@ std::int64_t idealNs(const RunResult &run)
     } else {
         // CPU work runs in parallel on at most one core per worker, and not at all under the lock.
         const std::int64_t cores = std::max(1u, std::thread::hardware_concurrency());
-        const bool pool = e.strategy == StrategyKind::Processes || (e.strategy == StrategyKind::Threads && !e.gil);
+        const bool pool = e.strategy == StrategyKind::Processes ||
+            (e.strategy == StrategyKind::Threads && !e.gil);
         parallel = pool ? std::min(workers, cores) : 1;
         // More busy workers than cores stretch every cpu span by workers / cores; undo that.
         const auto busy = static_cast<double>(std::max(workers, cores));

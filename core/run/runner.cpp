@@ -47,14 +47,15 @@ std::string checkOpenFiles(const Experiment &e)
     if (e.strategy == StrategyKind::Threads)
         inFlight = static_cast<std::uint64_t>(e.workerCount());
     else if (e.strategy == StrategyKind::Async)
-        inFlight = static_cast<std::uint64_t>(e.io.maxInFlight > 0 ? std::min(e.io.maxInFlight, e.tasks) : e.tasks);
+        inFlight = static_cast<std::uint64_t>(e.io.maxInFlight > 0 ? std::min(e.io.maxInFlight, e.tasks)
+                                                                   : e.tasks);
     constexpr std::uint64_t Reserve = 64; // the program's own files, pipes and the like
     const std::uint64_t limit = openFileLimit();
     if (inFlight + Reserve <= limit)
         return {};
-    return std::to_string(inFlight) + " downloads at once need about " + std::to_string(inFlight + Reserve)
-        + " open files, but this system allows " + std::to_string(limit)
-        + "; lower --tasks or set --max-in-flight";
+    return std::to_string(inFlight) + " downloads at once need about " + std::to_string(inFlight + Reserve) +
+        " open files, but this system allows " + std::to_string(limit) +
+        "; lower --tasks or set --max-in-flight";
 }
 
 } // namespace

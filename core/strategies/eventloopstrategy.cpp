@@ -34,8 +34,8 @@ struct Admission {
 class LoopRun
 {
 public:
-    LoopRun(Workload &workload, const Experiment &experiment, EventLoop &loop,
-            WorkerContext &worker, std::int32_t loopLane)
+    LoopRun(Workload &workload, const Experiment &experiment, EventLoop &loop, WorkerContext &worker,
+            std::int32_t loopLane)
         : m_workload(workload)
         , m_loop(loop)
         , m_worker(worker)
@@ -149,8 +149,7 @@ private:
     TaskOutcome failure(std::int32_t task, std::int32_t lane, const char *why)
     {
         const std::int64_t now = nowNs();
-        m_recorder.recordOn(lane, State::Failed, task, now, now, IoPhase::None,
-                            m_recorder.detail(why));
+        m_recorder.recordOn(lane, State::Failed, task, now, now, IoPhase::None, m_recorder.detail(why));
         return TaskOutcome::failure(why);
     }
 
@@ -179,8 +178,8 @@ private:
 
 } // namespace
 
-void EventLoopStrategy::run(Workload &workload, const Experiment &experiment,
-                            TraceCollector &collector, std::stop_token stop)
+void EventLoopStrategy::run(Workload &workload, const Experiment &experiment, TraceCollector &collector,
+                            std::stop_token stop)
 {
     Lane lane;
     lane.kind = LaneKind::EventLoop;

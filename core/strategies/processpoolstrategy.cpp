@@ -311,8 +311,8 @@ void ProcessPool::retire(Worker &worker, const std::string &problem, millisecond
 {
     const int status = worker.process.end(grace);
     const std::int64_t now = nowNs();
-    const std::string reason = "worker process " + std::to_string(worker.process.pid()) + ' '
-        + (problem.empty() ? ChildProcess::describe(status) : problem);
+    const std::string reason = "worker process " + std::to_string(worker.process.pid()) + ' ' +
+        (problem.empty() ? ChildProcess::describe(status) : problem);
     const bool unexpected = !m_ending && !m_stop.stop_requested();
     if (worker.task) {
         failTask(worker, unexpected ? reason : "cancelled", now);
@@ -321,15 +321,15 @@ void ProcessPool::retire(Worker &worker, const std::string &problem, millisecond
         if (unexpected) {
             // Most likely every worker fails like this one, so it is not replaced.
             m_lastProblem = problem.empty() ? reason + " before it was ready" : reason;
-            addSpan(Span{now, now, worker.lane, -1, m_collector.addDetail(m_lastProblem),
-                        State::Failed, IoPhase::None});
+            addSpan(Span{now, now, worker.lane, -1, m_collector.addDetail(m_lastProblem), State::Failed,
+                         IoPhase::None});
             return;
         }
     } else {
         addSpan(Span{worker.idleSince, now, worker.lane, -1, -1, State::Idle, IoPhase::None});
         if (unexpected)
-            addSpan(Span{now, now, worker.lane, -1, m_collector.addDetail(reason), State::Failed,
-                        IoPhase::None});
+            addSpan(
+                Span{now, now, worker.lane, -1, m_collector.addDetail(reason), State::Failed, IoPhase::None});
     }
     if (unexpected && unfinished() && m_spawnBudget > 0)
         spawn();
@@ -337,8 +337,8 @@ void ProcessPool::retire(Worker &worker, const std::string &problem, millisecond
 
 void ProcessPool::failTask(Worker &worker, const std::string &reason, std::int64_t now)
 {
-    worker.spans.push_back(Span{now, now, worker.lane, worker.task->task,
-                                m_collector.addDetail(reason), State::Failed, IoPhase::None});
+    worker.spans.push_back(Span{now, now, worker.lane, worker.task->task, m_collector.addDetail(reason),
+                                State::Failed, IoPhase::None});
     m_collector.append(worker.spans);
     reportTask(m_collector, worker.task->task, worker.lane, TaskOutcome::failure(reason));
     ++m_finished;
@@ -371,8 +371,8 @@ void ProcessPool::endWorkers()
     const auto started = std::chrono::steady_clock::now();
     while (liveWorkers() > 0) {
         const milliseconds grace = m_stop.stop_requested() ? ExitGrace : FinishGrace;
-        const auto left = std::chrono::duration_cast<milliseconds>(
-            started + grace - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<milliseconds>(started + grace -
+                                                                   std::chrono::steady_clock::now());
         if (left.count() <= 0)
             break;
         waitForOutput(static_cast<int>(left.count()) + 1);
@@ -396,8 +396,8 @@ int ProcessPool::liveWorkers() const
 
 } // namespace
 
-void ProcessPoolStrategy::run(Workload &workload, const Experiment &experiment,
-                              TraceCollector &collector, std::stop_token stop)
+void ProcessPoolStrategy::run(Workload &workload, const Experiment &experiment, TraceCollector &collector,
+                              std::stop_token stop)
 {
     ProcessPool(experiment, collector, std::move(stop)).run(workload.taskCount());
 }

@@ -15,8 +15,8 @@
 
 namespace mtlab {
 
-void ThreadPoolStrategy::run(Workload &workload, const Experiment &experiment,
-                             TraceCollector &collector, std::stop_token stop)
+void ThreadPoolStrategy::run(Workload &workload, const Experiment &experiment, TraceCollector &collector,
+                             std::stop_token stop)
 {
     const int workers = experiment.workerCount();
     std::unique_ptr<InterpreterLock> gil;

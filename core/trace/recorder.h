@@ -28,8 +28,8 @@ public:
         m_buffer.push_back(Span{begin, end, m_lane, task, detail, state, phase});
     }
     // Records on another lane (an async task's sub-lane) through this worker's buffer.
-    void recordOn(std::int32_t lane, State state, std::int32_t task, std::int64_t begin,
-                  std::int64_t end, IoPhase phase = IoPhase::None, std::int32_t detail = -1)
+    void recordOn(std::int32_t lane, State state, std::int32_t task, std::int64_t begin, std::int64_t end,
+                  IoPhase phase = IoPhase::None, std::int32_t detail = -1)
     {
         m_buffer.push_back(Span{begin, end, lane, task, detail, state, phase});
     }

@@ -5,10 +5,10 @@
 namespace mtlab {
 
 namespace {
-constexpr std::array<std::string_view, StateCount> stateNames = {
-    "queued", "cpu", "io-wait", "lock-wait", "spawn", "ipc", "idle", "failed"};
-constexpr std::array<std::string_view, IoPhaseCount> phaseNames = {
-    "", "dns", "connect", "tls", "wait", "transfer"};
+constexpr std::array<std::string_view, StateCount> stateNames = {"queued", "cpu", "io-wait", "lock-wait",
+                                                                 "spawn",  "ipc", "idle",    "failed"};
+constexpr std::array<std::string_view, IoPhaseCount> phaseNames = {"",    "dns",  "connect",
+                                                                   "tls", "wait", "transfer"};
 } // namespace
 
 std::string_view stateName(State state) noexcept

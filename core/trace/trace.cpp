@@ -55,8 +55,8 @@ const std::string &Trace::detail(std::int32_t index) const
 
 int Trace::workerLaneCount() const noexcept
 {
-    return static_cast<int>(std::count_if(m_lanes.begin(), m_lanes.end(),
-                                          [](const Lane &l) { return l.isWorker(); }));
+    return static_cast<int>(
+        std::count_if(m_lanes.begin(), m_lanes.end(), [](const Lane &l) { return l.isWorker(); }));
 }
 
 namespace {

@@ -17,18 +17,18 @@ std::optional<StrategyKind> strategyFromName(std::string_view name) noexcept;
 
 // The I/O workload's settings: where to download from and how the embedded server behaves.
 struct IoOptions {
-    std::string url;          // empty: start the embedded server
-    int delayMs = 100;        // embedded server: think time per request
-    int sizeKb = 50;          // embedded server: body size
-    int setupMs = 0;          // embedded server: extra delay on a connection's first request
-    int maxConcurrent = 0;    // embedded server: 0 = unlimited
-    double errorRate = 0.0;   // embedded server: fraction of faulty answers
+    std::string url;             // empty: start the embedded server
+    int delayMs = 100;           // embedded server: think time per request
+    int sizeKb = 50;             // embedded server: body size
+    int setupMs = 0;             // embedded server: extra delay on a connection's first request
+    int maxConcurrent = 0;       // embedded server: 0 = unlimited
+    double errorRate = 0.0;      // embedded server: fraction of faulty answers
     std::string fault = "mixed"; // embedded server: 500, reset, stall or mixed
-    int seed = 1;             // embedded server: which requests are faulty
-    bool reuse = true;        // keep connections (sessions) alive between requests
+    int seed = 1;                // embedded server: which requests are faulty
+    bool reuse = true;           // keep connections (sessions) alive between requests
     int timeoutMs = 10'000;
     int maxBodyMb = 64;
-    int maxInFlight = 0;      // async: 0 = all tasks at once (gather)
+    int maxInFlight = 0; // async: 0 = all tasks at once (gather)
 };
 
 // What to run. Everything a run needs is here, so the CLI, the window and the tests agree.
@@ -36,13 +36,13 @@ struct Experiment {
     WorkloadKind workload = WorkloadKind::Cpu;
     StrategyKind strategy = StrategyKind::Sync;
     int tasks = 20;
-    int workers = 0;                           // 0: the strategy's default (workerCount())
-    std::uint64_t n = 400'000'000;             // CPU: the first task's n; task i sums n + i
-    bool gil = false;                          // emulate CPython's interpreter lock
-    int switchMs = 5;                          // its switch interval
+    int workers = 0;               // 0: the strategy's default (workerCount())
+    std::uint64_t n = 400'000'000; // CPU: the first task's n; task i sums n + i
+    bool gil = false;              // emulate CPython's interpreter lock
+    int switchMs = 5;              // its switch interval
     IoOptions io;
-    std::string workerExecutable;              // processes: empty = next to this executable
-    int crashTask = -1;                        // processes: the worker running it dies (fault drill)
+    std::string workerExecutable; // processes: empty = next to this executable
+    int crashTask = -1;           // processes: the worker running it dies (fault drill)
 
     // Workers the strategy really uses: 1 for sync and async, 5 threads, one process per CPU.
     int workerCount() const noexcept;

@@ -39,8 +39,8 @@ void InterpreterLock::release()
 
 bool InterpreterLock::switchDue() const noexcept
 {
-    return m_waiting.load(std::memory_order_relaxed) > 0
-        && nowNs() - m_heldSince.load(std::memory_order_relaxed) >= m_switchNs;
+    return m_waiting.load(std::memory_order_relaxed) > 0 &&
+        nowNs() - m_heldSince.load(std::memory_order_relaxed) >= m_switchNs;
 }
 
 void InterpreterLock::yield(Recorder &recorder, std::int32_t task)

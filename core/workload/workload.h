@@ -25,9 +25,9 @@ public:
 
 // Everything a task needs from the worker that runs it.
 struct WorkerContext {
-    Recorder &recorder;          // the worker's lane
-    std::stop_token stop;        // the run was cancelled
-    InterpreterLock *gil = nullptr; // the process's interpreter lock, when emulated
+    Recorder &recorder;               // the worker's lane
+    std::stop_token stop;             // the run was cancelled
+    InterpreterLock *gil = nullptr;   // the process's interpreter lock, when emulated
     WorkerSession *session = nullptr; // this worker's own session, if the workload keeps one
 };
 

@@ -76,7 +76,8 @@ inline std::jthread stopAfter(std::stop_source &stop, std::chrono::milliseconds 
 
 inline int threadsInThisProcess()
 {
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+    return static_cast<int>(
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
 }
 
 inline int lanesOfKind(const Trace &trace, LaneKind kind)

@@ -69,7 +69,8 @@ void TestChromeTrace::metadataNamesRunsAndLanes()
     for (const QJsonValue &value : events()) {
         const QJsonObject event = value.toObject();
         const QString name = event.value(QLatin1String("name")).toString();
-        const QString arg = event.value(QLatin1String("args")).toObject().value(QLatin1String("name")).toString();
+        const QString arg =
+            event.value(QLatin1String("args")).toObject().value(QLatin1String("name")).toString();
         if (name == QLatin1String("process_name"))
             processes << arg;
         if (name == QLatin1String("thread_name"))
@@ -89,7 +90,8 @@ void TestChromeTrace::spansRoundTrip()
     int cpu = 0;
     for (const QJsonValue &value : events()) {
         const QJsonObject event = value.toObject();
-        if (event.value(QLatin1String("pid")).toInt() != 1 || event.value(QLatin1String("ph")).toString() != QLatin1String("X"))
+        if (event.value(QLatin1String("pid")).toInt() != 1 ||
+            event.value(QLatin1String("ph")).toString() != QLatin1String("X"))
             continue;
         QCOMPARE(event.value(QLatin1String("name")).toString(), QStringLiteral("cpu"));
         const QJsonObject args = event.value(QLatin1String("args")).toObject();
@@ -98,7 +100,8 @@ void TestChromeTrace::spansRoundTrip()
         QCOMPARE(task, span.task);
         QCOMPARE(args.value(QLatin1String("result")).toString(),
                  QString::fromStdString(toDecimal(trace.tasks()[task].value)));
-        QCOMPARE(qint64(event.value(QLatin1String("ts")).toDouble() * 1000 + 0.5), qint64(span.begin - trace.origin()));
+        QCOMPARE(qint64(event.value(QLatin1String("ts")).toDouble() * 1000 + 0.5),
+                 qint64(span.begin - trace.origin()));
     }
     QCOMPARE(cpu, 4);
 }
@@ -113,7 +116,8 @@ void TestChromeTrace::escapesText()
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QVERIFY(QString::fromUtf8(QJsonDocument(doc).toJson()).contains(QStringLiteral("lane \\\"one\\\"\\n\\\\")));
+    QVERIFY(
+        QString::fromUtf8(QJsonDocument(doc).toJson()).contains(QStringLiteral("lane \\\"one\\\"\\n\\\\")));
 }
 
 QTEST_APPLESS_MAIN(TestChromeTrace)

@@ -79,8 +79,8 @@ void TestCpuWorkload::timeGrowsWithN()
     const std::int64_t small = fastest(1'000'000);
     const std::int64_t large = fastest(8'000'000);
     QVERIFY(checksum > 0);
-    QVERIFY2(large > 3 * small, qPrintable(QStringLiteral("1M terms: %1 ns, 8M terms: %2 ns")
-                                               .arg(small).arg(large)));
+    QVERIFY2(large > 3 * small,
+             qPrintable(QStringLiteral("1M terms: %1 ns, 8M terms: %2 ns").arg(small).arg(large)));
 }
 
 void TestCpuWorkload::stopsWhenCancelled()

@@ -71,7 +71,8 @@ void TestCsvExport::headerNamesTheColumns()
     const QList<QStringList> records = parse(spansCsv({}));
     QCOMPARE(records.size(), 1);
     QCOMPARE(records.front().join(u','),
-             QStringLiteral("run,strategy,lane,lane_name,pid,task,state,phase,begin_ms,end_ms,duration_ms,detail"));
+             QStringLiteral(
+                 "run,strategy,lane,lane_name,pid,task,state,phase,begin_ms,end_ms,duration_ms,detail"));
 }
 
 void TestCsvExport::oneRowPerSpan()
@@ -90,15 +91,17 @@ void TestCsvExport::timesAreRelativeToTheRunStart()
 {
     RunResult run;
     const std::int64_t origin = 5'000'000'000;
-    run.trace = Trace({Lane{0, LaneKind::MainThread, "main thread", 42, 42, -1, 0}},
-                      {Span{origin + 1'500'000, origin + 2'750'001, 0, 3, -1, State::IoWait, IoPhase::Transfer}},
-                      {}, {}, origin);
+    run.trace = Trace(
+        {Lane{0, LaneKind::MainThread, "main thread", 42, 42, -1, 0}},
+        {Span{origin + 1'500'000, origin + 2'750'001, 0, 3, -1, State::IoWait, IoPhase::Transfer}}, {}, {},
+        origin);
     const QList<QStringList> records = parse(spansCsv({&run}));
     QCOMPARE(records.size(), 2);
-    const QStringList expected{QStringLiteral("sync, 1 worker"), QStringLiteral("sync"), QStringLiteral("0"),
-                               QStringLiteral("main thread"), QStringLiteral("42"), QStringLiteral("3"),
-                               QStringLiteral("io-wait"), QStringLiteral("transfer"), QStringLiteral("1.500000"),
-                               QStringLiteral("2.750001"), QStringLiteral("1.250001"), QString()};
+    const QStringList expected{
+        QStringLiteral("sync, 1 worker"), QStringLiteral("sync"),     QStringLiteral("0"),
+        QStringLiteral("main thread"),    QStringLiteral("42"),       QStringLiteral("3"),
+        QStringLiteral("io-wait"),        QStringLiteral("transfer"), QStringLiteral("1.500000"),
+        QStringLiteral("2.750001"),       QStringLiteral("1.250001"), QString()};
     QCOMPARE(records[1], expected);
 }
 

@@ -78,9 +78,8 @@ void TestCurlLoop::finishedHandlesServeTheNextDownloads()
     for (int i = 0; i < downloads; ++i)
         tasks.push_back(download(curl, permits, options.url));
     std::vector<Download> results;
-    QVERIFY(loop.runUntilComplete([&]() -> AsyncTask<void> {
-        results = co_await gather(loop, std::move(tasks));
-    }()));
+    QVERIFY(loop.runUntilComplete(
+        [&]() -> AsyncTask<void> { results = co_await gather(loop, std::move(tasks)); }()));
 
     QCOMPARE(int(results.size()), downloads);
     for (const Download &d : results) {

@@ -62,7 +62,8 @@ AsyncTask<void> sleepThenAppend(EventLoop &loop, std::vector<int> &order, int ms
 AsyncTask<int> square(EventLoop &loop, int x)
 {
     co_await loop.yield();
-    co_return x * x;
+    const int squared = x * x;
+    co_return squared;
 }
 
 AsyncTask<void> failAfterYield(EventLoop &loop)
@@ -283,10 +284,12 @@ void TestEventLoop::postFromAnotherThreadWakesTheLoop()
 {
     EventLoop loop;
     std::thread::id ranOn;
-    std::jthread poster([&] { loop.post([&] {
-        ranOn = std::this_thread::get_id();
-        loop.stop();
-    }); });
+    std::jthread poster([&] {
+        loop.post([&] {
+            ranOn = std::this_thread::get_id();
+            loop.stop();
+        });
+    });
     // No timers and nothing ready: only the post can wake this run.
     loop.run();
     QCOMPARE(ranOn, std::this_thread::get_id());
@@ -372,8 +375,7 @@ void TestEventLoop::gatherWaitsForAllThenRethrows()
     all.push_back(sleepThenAppend(loop, order, 5));
     all.push_back(failAfterYield(loop));
     all.push_back(sleepThenAppend(loop, order, 1));
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                             loop.runUntilComplete(gather(loop, std::move(all))));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, loop.runUntilComplete(gather(loop, std::move(all))));
     QCOMPARE(order, (std::vector<int>{1, 5}));
 }
 

@@ -104,8 +104,7 @@ public:
         m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
         const std::int64_t begin = nowNs();
         co_await context.loop.sleepFor(m_sleep);
-        context.worker.recorder.recordOn(context.lane, State::IoWait, task, begin, nowNs(),
-                                         IoPhase::Wait);
+        context.worker.recorder.recordOn(context.lane, State::IoWait, task, begin, nowNs(), IoPhase::Wait);
         --m_inFlight;
         co_return TaskOutcome{};
     }

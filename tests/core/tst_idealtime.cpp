@@ -56,7 +56,9 @@ void TestIdealTime::otherServerUsesTheMeasuredTaskTime()
     run.experiment.strategy = StrategyKind::Sync;
     run.experiment.tasks = 2;
     run.experiment.io.url = "http://example.invalid/";
-    run.trace = Trace({Lane{}}, {Span{0, 300, 0, 0, -1, State::IoWait, IoPhase::Wait}, Span{300, 400, 0, 1, -1, State::IoWait, IoPhase::Wait}},
+    run.trace = Trace({Lane{}},
+                      {Span{0, 300, 0, 0, -1, State::IoWait, IoPhase::Wait},
+                       Span{300, 400, 0, 1, -1, State::IoWait, IoPhase::Wait}},
                       {}, {}, 0);
     QCOMPARE(idealNs(run), std::int64_t{400}); // 2 tasks x a mean of 200 ns
 }

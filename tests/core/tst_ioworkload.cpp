@@ -251,17 +251,36 @@ void TestIoWorkload::faultsFailWithTheirReason_data()
     const QStringList none;
     for (const StrategyKind s : {StrategyKind::Sync, StrategyKind::Async}) {
         const char *name = s == StrategyKind::Sync ? "sync" : "async";
-        auto row = [&](const char *what) { return &QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(name), QLatin1String(what)))); };
-        *row("malformed URL") << s << QStringLiteral("ht!tp://x") << none << QString() << QStringLiteral("malformed URL");
-        *row("unsupported scheme") << s << QStringLiteral("ftp://127.0.0.1/") << none << QString() << QStringLiteral("unsupported scheme");
-        *row("unknown host") << s << QStringLiteral("http://no-such-host.invalid/") << none << QString() << QStringLiteral("unknown host");
-        *row("connection refused") << s << QString::fromStdString(closedPortUrl()) << none << QString() << QStringLiteral("connection refused");
-        *row("timeout") << s << QString() << none << QStringLiteral("delay/5000") << QStringLiteral("timeout");
-        *row("HTTP 404") << s << QString() << none << QStringLiteral("status/404") << QStringLiteral("HTTP 404");
-        *row("HTTP 500") << s << QString() << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1"), QStringLiteral("--fault"), QStringLiteral("500")} << QString() << QStringLiteral("HTTP 500");
-        *row("body too large") << s << QString() << none << QStringLiteral("size/2048") << QStringLiteral("body too large");
-        *row("reset") << s << QString() << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1"), QStringLiteral("--fault"), QStringLiteral("reset")} << QString() << QStringLiteral("connection reset");
-        *row("stall mid-body") << s << QString() << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1"), QStringLiteral("--fault"), QStringLiteral("stall")} << QString() << QStringLiteral("stalled mid-body");
+        auto row = [&](const char *what) {
+            return &QTest::newRow(
+                qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(name), QLatin1String(what))));
+        };
+        *row("malformed URL") << s << QStringLiteral("ht!tp://x") << none << QString()
+                              << QStringLiteral("malformed URL");
+        *row("unsupported scheme") << s << QStringLiteral("ftp://127.0.0.1/") << none << QString()
+                                   << QStringLiteral("unsupported scheme");
+        *row("unknown host") << s << QStringLiteral("http://no-such-host.invalid/") << none << QString()
+                             << QStringLiteral("unknown host");
+        *row("connection refused") << s << QString::fromStdString(closedPortUrl()) << none << QString()
+                                   << QStringLiteral("connection refused");
+        *row("timeout") << s << QString() << none << QStringLiteral("delay/5000")
+                        << QStringLiteral("timeout");
+        *row("HTTP 404") << s << QString() << none << QStringLiteral("status/404")
+                         << QStringLiteral("HTTP 404");
+        *row("HTTP 500") << s << QString()
+                         << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1"),
+                                        QStringLiteral("--fault"), QStringLiteral("500")}
+                         << QString() << QStringLiteral("HTTP 500");
+        *row("body too large") << s << QString() << none << QStringLiteral("size/2048")
+                               << QStringLiteral("body too large");
+        *row("reset") << s << QString()
+                      << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1"),
+                                     QStringLiteral("--fault"), QStringLiteral("reset")}
+                      << QString() << QStringLiteral("connection reset");
+        *row("stall mid-body") << s << QString()
+                               << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1"),
+                                              QStringLiteral("--fault"), QStringLiteral("stall")}
+                               << QString() << QStringLiteral("stalled mid-body");
     }
 }
 

@@ -305,11 +305,13 @@ void TestProcessPoolStrategy::workerThatCannotStartFailsEveryTask_data()
 {
     QTest::addColumn<std::string>("program");
     QTest::addColumn<std::string>("reason");
-    QTest::newRow("missing") << std::string("/nonexistent/multitask-lab-worker")
-                             << std::string("cannot start worker /nonexistent/multitask-lab-worker: No such file or directory");
+    QTest::newRow("missing")
+        << std::string("/nonexistent/multitask-lab-worker")
+        << std::string("cannot start worker /nonexistent/multitask-lab-worker: No such file or directory");
     QTest::newRow("not executable") << std::string("/etc/passwd")
                                     << std::string("cannot start worker /etc/passwd: Permission denied");
-    QTest::newRow("not a worker") << std::string("/bin/false") << std::string("exited with code 1 before it was ready");
+    QTest::newRow("not a worker") << std::string("/bin/false")
+                                  << std::string("exited with code 1 before it was ready");
 }
 
 void TestProcessPoolStrategy::workerThatCannotStartFailsEveryTask()

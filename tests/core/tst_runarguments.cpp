@@ -40,7 +40,9 @@ void TestRunArguments::defaults()
     QVERIFY(!run.json);
     QVERIFY(!run.help);
     QVERIFY(std::get<RunArguments>(parse({QStringLiteral("--help")})).help);
-    QVERIFY(std::get<RunArguments>(parse({QStringLiteral("--tasks"), QStringLiteral("3"), QStringLiteral("-h")})).help);
+    QVERIFY(
+        std::get<RunArguments>(parse({QStringLiteral("--tasks"), QStringLiteral("3"), QStringLiteral("-h")}))
+            .help);
     Experiment threads;
     threads.strategy = StrategyKind::Threads;
     QCOMPARE(threads.workerCount(), 5); // as in the article
@@ -48,12 +50,28 @@ void TestRunArguments::defaults()
 
 void TestRunArguments::parsesEveryOption()
 {
-    const auto parsed = parse({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy=all"),
-                               QStringLiteral("--tasks"), QStringLiteral("100"), QStringLiteral("--workers"), QStringLiteral("7"),
-                               QStringLiteral("--n"), QStringLiteral("5000000"), QStringLiteral("--gil"),
-                               QStringLiteral("--switch-ms"), QStringLiteral("2"), QStringLiteral("--trace"), QStringLiteral("t.json"),
-                               QStringLiteral("--json"), QStringLiteral("--no-reuse"), QStringLiteral("--delay-ms"), QStringLiteral("250"),
-                               QStringLiteral("--error-rate"), QStringLiteral("0.25"), QStringLiteral("--max-in-flight"), QStringLiteral("10")});
+    const auto parsed = parse({QStringLiteral("--workload"),
+                               QStringLiteral("io"),
+                               QStringLiteral("--strategy=all"),
+                               QStringLiteral("--tasks"),
+                               QStringLiteral("100"),
+                               QStringLiteral("--workers"),
+                               QStringLiteral("7"),
+                               QStringLiteral("--n"),
+                               QStringLiteral("5000000"),
+                               QStringLiteral("--gil"),
+                               QStringLiteral("--switch-ms"),
+                               QStringLiteral("2"),
+                               QStringLiteral("--trace"),
+                               QStringLiteral("t.json"),
+                               QStringLiteral("--json"),
+                               QStringLiteral("--no-reuse"),
+                               QStringLiteral("--delay-ms"),
+                               QStringLiteral("250"),
+                               QStringLiteral("--error-rate"),
+                               QStringLiteral("0.25"),
+                               QStringLiteral("--max-in-flight"),
+                               QStringLiteral("10")});
     QVERIFY(std::holds_alternative<RunArguments>(parsed));
     const RunArguments &run = std::get<RunArguments>(parsed);
     QCOMPARE(run.experiment.workload, WorkloadKind::Io);
@@ -75,18 +93,30 @@ void TestRunArguments::rejects_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown workload") << QStringList{QStringLiteral("--workload"), QStringLiteral("gpu")} << QStringLiteral("unknown workload 'gpu'");
-    QTest::newRow("unknown strategy") << QStringList{QStringLiteral("--strategy"), QStringLiteral("fibers")} << QStringLiteral("unknown strategy 'fibers'");
-    QTest::newRow("zero tasks") << QStringList{QStringLiteral("--tasks"), QStringLiteral("0")} << QStringLiteral("--tasks takes a whole number from 1");
-    QTest::newRow("negative workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("-3")} << QStringLiteral("--workers takes a whole number from 1");
-    QTest::newRow("non-numeric") << QStringList{QStringLiteral("--tasks"), QStringLiteral("ten")} << QStringLiteral("not 'ten'");
-    QTest::newRow("trailing junk") << QStringList{QStringLiteral("--n"), QStringLiteral("12x")} << QStringLiteral("not '12x'");
-    QTest::newRow("n too large") << QStringList{QStringLiteral("--n"), QStringLiteral("5000000000")} << QStringLiteral("--n takes");
-    QTest::newRow("missing value") << QStringList{QStringLiteral("--tasks")} << QStringLiteral("--tasks needs a value");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--turbo"), QStringLiteral("1")} << QStringLiteral("unknown option '--turbo'");
-    QTest::newRow("stray argument") << QStringList{QStringLiteral("cpu")} << QStringLiteral("unexpected argument 'cpu'");
-    QTest::newRow("error rate above 1") << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1.5")} << QStringLiteral("--error-rate takes a fraction");
-    QTest::newRow("empty trace path") << QStringList{QStringLiteral("--trace=")} << QStringLiteral("--trace needs a non-empty value");
+    QTest::newRow("unknown workload") << QStringList{QStringLiteral("--workload"), QStringLiteral("gpu")}
+                                      << QStringLiteral("unknown workload 'gpu'");
+    QTest::newRow("unknown strategy") << QStringList{QStringLiteral("--strategy"), QStringLiteral("fibers")}
+                                      << QStringLiteral("unknown strategy 'fibers'");
+    QTest::newRow("zero tasks") << QStringList{QStringLiteral("--tasks"), QStringLiteral("0")}
+                                << QStringLiteral("--tasks takes a whole number from 1");
+    QTest::newRow("negative workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("-3")}
+                                      << QStringLiteral("--workers takes a whole number from 1");
+    QTest::newRow("non-numeric") << QStringList{QStringLiteral("--tasks"), QStringLiteral("ten")}
+                                 << QStringLiteral("not 'ten'");
+    QTest::newRow("trailing junk") << QStringList{QStringLiteral("--n"), QStringLiteral("12x")}
+                                   << QStringLiteral("not '12x'");
+    QTest::newRow("n too large") << QStringList{QStringLiteral("--n"), QStringLiteral("5000000000")}
+                                 << QStringLiteral("--n takes");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("--tasks")}
+                                   << QStringLiteral("--tasks needs a value");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--turbo"), QStringLiteral("1")}
+                                    << QStringLiteral("unknown option '--turbo'");
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("cpu")}
+                                    << QStringLiteral("unexpected argument 'cpu'");
+    QTest::newRow("error rate above 1") << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1.5")}
+                                        << QStringLiteral("--error-rate takes a fraction");
+    QTest::newRow("empty trace path")
+        << QStringList{QStringLiteral("--trace=")} << QStringLiteral("--trace needs a non-empty value");
 }
 
 void TestRunArguments::rejects()

@@ -52,11 +52,12 @@ void TestRunCommand::helpNamesEveryOption()
     QVERIFY(r.err.isEmpty());
     const QString out = QString::fromUtf8(r.out);
     QVERIFY(out.startsWith(QStringLiteral("Usage: multitask-lab run")));
-    for (const char *option : {"--workload", "--strategy", "--tasks", "--workers", "--json", "--trace",
-                               "--png", "--svg", "--pdf", "--n ", "--gil", "--switch-ms", "--crash-task",
-                               "--url", "--delay-ms", "--size-kb", "--setup-ms", "--max-concurrent",
-                               "--error-rate", "--fault", "--seed", "--no-reuse", "--timeout-ms",
-                               "--max-body-mb", "--max-in-flight"})
+    for (const char *option :
+         {"--workload",     "--strategy", "--tasks",    "--workers",  "--json",       "--trace",
+          "--png",          "--svg",      "--pdf",      "--n ",       "--gil",        "--switch-ms",
+          "--crash-task",   "--url",      "--delay-ms", "--size-kb",  "--setup-ms",   "--max-concurrent",
+          "--error-rate",   "--fault",    "--seed",     "--no-reuse", "--timeout-ms", "--max-body-mb",
+          "--max-in-flight"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 
@@ -64,20 +65,28 @@ void TestRunCommand::badArgumentsExitWithTwo_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("unknown workload") << QStringList{QStringLiteral("--workload"), QStringLiteral("disk")} << QStringLiteral("disk");
-    QTest::newRow("zero tasks") << QStringList{QStringLiteral("--tasks"), QStringLiteral("0")} << QStringLiteral("--tasks");
-    QTest::newRow("negative workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("-3")} << QStringLiteral("--workers");
-    QTest::newRow("non-numeric") << QStringList{QStringLiteral("--n"), QStringLiteral("many")} << QStringLiteral("--n");
-    QTest::newRow("unwritable trace") << QStringList{QStringLiteral("--trace"), QStringLiteral("/nonexistent-folder/t.json")}
-                                      << QStringLiteral("/nonexistent-folder/t.json");
-    QTest::newRow("trace path is a folder") << QStringList{QStringLiteral("--trace"), QDir::tempPath()} << QStringLiteral("folder");
+    QTest::newRow("unknown workload")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("disk")} << QStringLiteral("disk");
+    QTest::newRow("zero tasks") << QStringList{QStringLiteral("--tasks"), QStringLiteral("0")}
+                                << QStringLiteral("--tasks");
+    QTest::newRow("negative workers")
+        << QStringList{QStringLiteral("--workers"), QStringLiteral("-3")} << QStringLiteral("--workers");
+    QTest::newRow("non-numeric") << QStringList{QStringLiteral("--n"), QStringLiteral("many")}
+                                 << QStringLiteral("--n");
+    QTest::newRow("unwritable trace")
+        << QStringList{QStringLiteral("--trace"), QStringLiteral("/nonexistent-folder/t.json")}
+        << QStringLiteral("/nonexistent-folder/t.json");
+    QTest::newRow("trace path is a folder")
+        << QStringList{QStringLiteral("--trace"), QDir::tempPath()} << QStringLiteral("folder");
 }
 
 void TestRunCommand::badArgumentsExitWithTwo()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    const Result r = run(args + QStringList{QStringLiteral("--tasks"), QStringLiteral("1"), QStringLiteral("--n"), QStringLiteral("1000")});
+    const Result r = run(args +
+                         QStringList{QStringLiteral("--tasks"), QStringLiteral("1"), QStringLiteral("--n"),
+                                     QStringLiteral("1000")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err.count('\n'), 1);
@@ -86,9 +95,10 @@ void TestRunCommand::badArgumentsExitWithTwo()
 
 void TestRunCommand::jsonReportsEveryStrategy()
 {
-    const Result r = run({QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("all"),
-                          QStringLiteral("--tasks"), QStringLiteral("6"), QStringLiteral("--workers"), QStringLiteral("2"),
-                          QStringLiteral("--n"), QStringLiteral("1000000"), QStringLiteral("--json")});
+    const Result r = run({QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--strategy"),
+                          QStringLiteral("all"), QStringLiteral("--tasks"), QStringLiteral("6"),
+                          QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--n"),
+                          QStringLiteral("1000000"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -98,7 +108,8 @@ void TestRunCommand::jsonReportsEveryStrategy()
     u128 expected = 0;
     for (int i = 0; i < 6; ++i)
         expected += sumOfSquaresClosedForm(1'000'000 + i);
-    const QStringList strategies{QStringLiteral("sync"), QStringLiteral("threads"), QStringLiteral("async"), QStringLiteral("processes")};
+    const QStringList strategies{QStringLiteral("sync"), QStringLiteral("threads"), QStringLiteral("async"),
+                                 QStringLiteral("processes")};
     for (int i = 0; i < 4; ++i) {
         const QJsonObject o = runs[i].toObject();
         QCOMPARE(o.value(QLatin1String("strategy")).toString(), strategies[i]);
@@ -117,8 +128,8 @@ void TestRunCommand::jsonReportsEveryStrategy()
 
 void TestRunCommand::tableIsReadable()
 {
-    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("threads"), QStringLiteral("--tasks"), QStringLiteral("3"),
-                          QStringLiteral("--n"), QStringLiteral("5000000")});
+    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("threads"), QStringLiteral("--tasks"),
+                          QStringLiteral("3"), QStringLiteral("--n"), QStringLiteral("5000000")});
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
     for (const char *column : {"strategy", "workers", "wall time", "speedup", "ok/failed"})
@@ -133,9 +144,9 @@ void TestRunCommand::traceIsWrittenWhole()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("trace.json"));
-    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"), QStringLiteral("4"),
-                          QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--n"), QStringLiteral("100000"),
-                          QStringLiteral("--trace"), path});
+    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"),
+                          QStringLiteral("4"), QStringLiteral("--workers"), QStringLiteral("2"),
+                          QStringLiteral("--n"), QStringLiteral("100000"), QStringLiteral("--trace"), path});
     QCOMPARE(r.exitCode, 0);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -143,34 +154,43 @@ void TestRunCommand::traceIsWrittenWhole()
     QVERIFY(doc.isObject());
     int processNames = 0;
     for (const QJsonValue &event : doc.object().value(QLatin1String("traceEvents")).toArray())
-        processNames += event.toObject().value(QLatin1String("name")).toString() == QLatin1String("process_name");
+        processNames += event.toObject().value(QLatin1String("name")).toString() ==
+            QLatin1String("process_name");
     QCOMPARE(processNames, 4);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("trace.json")}); // no temp file left
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+             QStringList{QStringLiteral("trace.json")}); // no temp file left
 }
 
 // The run completes despite failed tasks (exit 0), and the summary says why they failed.
 void TestRunCommand::ioJsonCountsFailuresByReason()
 {
-    const Result r = run({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy"), QStringLiteral("threads"),
-                          QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--url"), QStringLiteral("ftp://127.0.0.1/"),
+    const Result r = run({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy"),
+                          QStringLiteral("threads"), QStringLiteral("--tasks"), QStringLiteral("4"),
+                          QStringLiteral("--url"), QStringLiteral("ftp://127.0.0.1/"),
                           QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject o = QJsonDocument::fromJson(r.out).object().value(QLatin1String("runs")).toArray().at(0).toObject();
+    const QJsonObject o =
+        QJsonDocument::fromJson(r.out).object().value(QLatin1String("runs")).toArray().at(0).toObject();
     QCOMPARE(o.value(QLatin1String("ok")).toInt(), 0);
     QCOMPARE(o.value(QLatin1String("failed")).toInt(), 4);
-    QCOMPARE(o.value(QLatin1String("errors")).toObject().value(QLatin1String("unsupported scheme")).toInt(), 4);
+    QCOMPARE(o.value(QLatin1String("errors")).toObject().value(QLatin1String("unsupported scheme")).toInt(),
+             4);
 }
 
 void TestRunCommand::tooManyDownloadsForTheFileLimitIsRefusedUpFront()
 {
     QProcess shell;
     const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab");
-    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("ulimit -n 200 && exec \"$0\" run --workload io "
-                                                                                 "--strategy async --tasks 1000"), program});
+    shell.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("ulimit -n 200 && exec \"$0\" run --workload io "
+                                "--strategy async --tasks 1000"),
+                 program});
     QVERIFY(shell.waitForFinished(60'000));
     QCOMPARE(shell.exitCode(), 1);
     const QString err = QString::fromUtf8(shell.readAllStandardError());
-    QVERIFY2(err.contains(QStringLiteral("open files")) && err.contains(QStringLiteral("--max-in-flight")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("open files")) && err.contains(QStringLiteral("--max-in-flight")),
+             qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)

@@ -70,8 +70,8 @@ Socket connectTo(std::uint16_t port, int flags)
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(socket.fd(), reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0
-        && errno != EINPROGRESS)
+    if (::connect(socket.fd(), reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 &&
+        errno != EINPROGRESS)
         return Socket();
     return socket;
 }
@@ -167,7 +167,8 @@ HttpResponse HttpTestClient::get(std::string_view path, std::string_view extraHe
     return failed;
 }
 
-HttpResponse HttpTestClient::receive(std::chrono::milliseconds timeout, std::chrono::milliseconds stallTimeout)
+HttpResponse HttpTestClient::receive(std::chrono::milliseconds timeout,
+                                     std::chrono::milliseconds stallTimeout)
 {
     auto deadline = TestClock::now() + timeout;
     HttpResponse response;
@@ -200,14 +201,14 @@ bool HttpTestClient::waitForClose(std::chrono::milliseconds timeout)
 
 std::string getRequest(std::string_view path, std::string_view extraHeaders)
 {
-    return "GET " + std::string(path) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + std::string(extraHeaders) + "\r\n";
+    return "GET " + std::string(path) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + std::string(extraHeaders) +
+        "\r\n";
 }
 
 std::vector<HttpResponse> fetchConcurrently(std::uint16_t port, std::size_t count, std::string_view request,
                                             std::chrono::milliseconds timeout)
 {
-    struct Exchange
-    {
+    struct Exchange {
         Socket socket;
         std::size_t sent = 0;
         std::string input;
@@ -223,7 +224,8 @@ std::vector<HttpResponse> fetchConcurrently(std::uint16_t port, std::size_t coun
         exchange.socket = connectTo(port, SOCK_NONBLOCK);
         epoll_event wanted{EPOLLOUT, {}};
         wanted.data.u64 = i;
-        if (exchange.socket.fd() >= 0 && ::epoll_ctl(epoll.fd(), EPOLL_CTL_ADD, exchange.socket.fd(), &wanted) == 0) {
+        if (exchange.socket.fd() >= 0 &&
+            ::epoll_ctl(epoll.fd(), EPOLL_CTL_ADD, exchange.socket.fd(), &wanted) == 0) {
             ++pending;
         } else {
             exchange.response.outcome = HttpResponse::Outcome::Closed;
@@ -234,7 +236,8 @@ std::vector<HttpResponse> fetchConcurrently(std::uint16_t port, std::size_t coun
     const auto deadline = TestClock::now() + timeout;
     std::vector<epoll_event> events(256);
     while (pending > 0 && TestClock::now() < deadline) {
-        const int ready = ::epoll_wait(epoll.fd(), events.data(), int(events.size()), millisecondsUntil(deadline));
+        const int ready = ::epoll_wait(epoll.fd(), events.data(), int(events.size()),
+                                       millisecondsUntil(deadline));
         for (int i = 0; i < ready; ++i) {
             Exchange &exchange = exchanges[events[std::size_t(i)].data.u64];
             const int fd = exchange.socket.fd();

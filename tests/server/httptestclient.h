@@ -13,12 +13,11 @@ namespace mtlab {
 using namespace std::chrono_literals;
 using TestClock = std::chrono::steady_clock;
 
-struct HttpResponse
-{
+struct HttpResponse {
     enum class Outcome { Complete, Closed, Reset, TimedOut };
 
     Outcome outcome = Outcome::TimedOut;
-    int status = 0; // 0 until the head has arrived
+    int status = 0;                                          // 0 until the head has arrived
     std::map<std::string, std::string, std::less<>> headers; // names in lower case
     std::uint64_t contentLength = 0;
     std::string body;

@@ -30,10 +30,14 @@ QByteArray header(const HttpResponse &response, std::string_view lowerCaseName)
 const char *outcome(const HttpResponse &response)
 {
     switch (response.outcome) {
-    case HttpResponse::Outcome::Complete: return "complete";
-    case HttpResponse::Outcome::Closed: return "closed";
-    case HttpResponse::Outcome::Reset: return "reset";
-    case HttpResponse::Outcome::TimedOut: return "timed out";
+    case HttpResponse::Outcome::Complete:
+        return "complete";
+    case HttpResponse::Outcome::Closed:
+        return "closed";
+    case HttpResponse::Outcome::Reset:
+        return "reset";
+    case HttpResponse::Outcome::TimedOut:
+        return "timed out";
     }
     return "?";
 }
@@ -50,15 +54,16 @@ QString faultSeen(const HttpResponse &response)
         return QStringLiteral("500");
     if (response.outcome == HttpResponse::Outcome::Reset)
         return QStringLiteral("reset");
-    if (response.outcome == HttpResponse::Outcome::TimedOut && response.status == 200
-        && response.body.size() < response.contentLength)
+    if (response.outcome == HttpResponse::Outcome::TimedOut && response.status == 200 &&
+        response.body.size() < response.contentLength)
         return QStringLiteral("stall");
     return QStringLiteral("other");
 }
 
 } // namespace
 
-#define START_SERVER(server, arguments) QVERIFY2((server).start(arguments), qPrintable((server).errorString()))
+#define START_SERVER(server, arguments)                                                                      \
+    QVERIFY2((server).start(arguments), qPrintable((server).errorString()))
 
 class TstServer : public QObject
 {
@@ -68,7 +73,8 @@ private slots:
     void initTestCase()
     {
         raiseFileLimit();
-        QVERIFY2(QFileInfo(ServerProcess::executable()).isExecutable(), qPrintable(ServerProcess::executable()));
+        QVERIFY2(QFileInfo(ServerProcess::executable()).isExecutable(),
+                 qPrintable(ServerProcess::executable()));
     }
 
     void servesBody_data()
@@ -80,11 +86,12 @@ private slots:
         QTest::newRow("default 50 KB") << QStringList() << QByteArray("/") << 200 << 51200ull;
         QTest::newRow("--size-kb 3") << args({"--size-kb", "3"}) << QByteArray("/") << 200 << 3072ull;
         QTest::newRow("--size-kb 0") << args({"--size-kb", "0"}) << QByteArray("/") << 200 << 0ull;
-        QTest::newRow("larger than the shared block") << args({"--size-kb", "600"}) << QByteArray("/") << 200
-                                                      << 614400ull;
+        QTest::newRow("larger than the shared block")
+            << args({"--size-kb", "600"}) << QByteArray("/") << 200 << 614400ull;
         QTest::newRow("/size/7 overrides") << QStringList() << QByteArray("/size/7") << 200 << 7168ull;
         QTest::newRow("/status/404 has no body") << QStringList() << QByteArray("/status/404") << 404 << 0ull;
-        QTest::newRow("combined overrides") << QStringList() << QByteArray("/delay/1/size/2?x=1") << 200 << 2048ull;
+        QTest::newRow("combined overrides")
+            << QStringList() << QByteArray("/delay/1/size/2?x=1") << 200 << 2048ull;
     }
 
     void servesBody()
@@ -143,9 +150,10 @@ private slots:
         QTest::addColumn<int>("atLeastMs");
         QTest::addColumn<int>("belowMs"); // 0: no upper bound
         QTest::newRow("--delay-ms 300") << args({"--delay-ms", "300"}) << QByteArray("/") << 300 << 0;
-        QTest::newRow("/delay/250 overrides") << args({"--delay-ms", "0"}) << QByteArray("/delay/250") << 250 << 0;
-        QTest::newRow("/delay/0 overrides a long default") << args({"--delay-ms", "5000"}) << QByteArray("/delay/0")
-                                                          << 0 << 5000;
+        QTest::newRow("/delay/250 overrides")
+            << args({"--delay-ms", "0"}) << QByteArray("/delay/250") << 250 << 0;
+        QTest::newRow("/delay/0 overrides a long default")
+            << args({"--delay-ms", "5000"}) << QByteArray("/delay/0") << 0 << 5000;
     }
 
     void delaysResponses()
@@ -194,7 +202,8 @@ private slots:
         for (const auto &response : responses) {
             QCOMPARE(outcome(response), "complete");
             QCOMPARE(response.status, 200);
-            finished.push_back(std::chrono::duration_cast<std::chrono::milliseconds>(response.finishedAt - start));
+            finished.push_back(
+                std::chrono::duration_cast<std::chrono::milliseconds>(response.finishedAt - start));
         }
         std::ranges::sort(finished);
         // Timers never fire early, so the k-th pair cannot finish before k delays.
@@ -216,7 +225,8 @@ private slots:
     {
         QFETCH(QString, fault);
         ServerProcess server;
-        START_SERVER(server, args({"--error-rate", "1", "--delay-ms", "0", "--size-kb", "4", "--fault"}) << fault);
+        START_SERVER(server,
+                     args({"--error-rate", "1", "--delay-ms", "0", "--size-kb", "4", "--fault"}) << fault);
         HttpTestClient client(server.port());
         // A stall is only recognised by the client giving up.
         QCOMPARE(faultSeen(client.get("/", {}, 20s, 300ms)), fault);
@@ -227,7 +237,8 @@ private slots:
         const auto statuses = [](QStringList arguments) {
             ServerProcess server;
             QStringList seen;
-            if (!server.start(arguments << args({"--error-rate", "0.5", "--fault", "500", "--delay-ms", "0"})))
+            if (!server.start(arguments
+                              << args({"--error-rate", "0.5", "--fault", "500", "--delay-ms", "0"})))
                 return seen;
             HttpTestClient client(server.port());
             for (int i = 0; i < 32; ++i)
@@ -293,8 +304,10 @@ private slots:
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<bool>("keepsConnection");
         QTest::newRow("DELETE") << QByteArray("DELETE / HTTP/1.1\r\nHost: x\r\n\r\n") << true;
-        QTest::newRow("POST without body") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n") << true;
-        QTest::newRow("PUT with body") << QByteArray("PUT / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc") << false;
+        QTest::newRow("POST without body")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n") << true;
+        QTest::newRow("PUT with body")
+            << QByteArray("PUT / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc") << false;
     }
 
     void rejectsOtherMethods()
@@ -350,8 +363,9 @@ private slots:
     {
         QFETCH(int, signal);
         ServerProcess server;
-        START_SERVER(server, args({"--exit-on-stdin-eof", "--max-concurrent", "2", "--error-rate", "1", "--fault",
-                                   "stall"}));
+        START_SERVER(
+            server,
+            args({"--exit-on-stdin-eof", "--max-concurrent", "2", "--error-rate", "1", "--fault", "stall"}));
         // Stop while requests are in flight in every state: stalled, thinking and queued.
         std::vector<HttpTestClient> clients;
         for (const char *path : {"/delay/0", "/delay/60000", "/delay/60000", "/delay/0"}) {
@@ -383,8 +397,8 @@ private slots:
         const auto responses = fetchConcurrently(server.port(), count, getRequest("/"), 60s);
         const auto elapsed = elapsedSince(start);
         const auto complete = std::ranges::count_if(responses, [](const HttpResponse &response) {
-            return response.outcome == HttpResponse::Outcome::Complete && response.status == 200
-                && response.body.size() == 4096;
+            return response.outcome == HttpResponse::Outcome::Complete && response.status == 200 &&
+                response.body.size() == 4096;
         });
         qInfo("%zu concurrent requests of 200 ms: %lld ms in all", count, qlonglong(elapsed.count()));
         QCOMPARE(std::size_t(complete), count);

@@ -67,10 +67,14 @@ void TestComparisonView::subtitlesSayTimeSpeedupAndIdeal_data()
     QTest::addColumn<int>("group");
     QTest::addColumn<QString>("wallTime");
     QTest::addColumn<QString>("speedup");
-    QTest::newRow("sync") << 0 << TimelineRenderer::formatDuration(800.0 * Ms) << QStringLiteral("the baseline");
-    QTest::newRow("threads") << 1 << TimelineRenderer::formatDuration(200.0 * Ms) << QStringLiteral("4.00× faster than sync");
-    QTest::newRow("async") << 2 << TimelineRenderer::formatDuration(100.0 * Ms) << QStringLiteral("8.00× faster than sync");
-    QTest::newRow("processes") << 3 << TimelineRenderer::formatDuration(100.0 * Ms) << QStringLiteral("8.00× faster than sync");
+    QTest::newRow("sync") << 0 << TimelineRenderer::formatDuration(800.0 * Ms)
+                          << QStringLiteral("the baseline");
+    QTest::newRow("threads") << 1 << TimelineRenderer::formatDuration(200.0 * Ms)
+                             << QStringLiteral("4.00× faster than sync");
+    QTest::newRow("async") << 2 << TimelineRenderer::formatDuration(100.0 * Ms)
+                           << QStringLiteral("8.00× faster than sync");
+    QTest::newRow("processes") << 3 << TimelineRenderer::formatDuration(100.0 * Ms)
+                               << QStringLiteral("8.00× faster than sync");
 }
 
 void TestComparisonView::subtitlesSayTimeSpeedupAndIdeal()
@@ -84,7 +88,8 @@ void TestComparisonView::subtitlesSayTimeSpeedupAndIdeal()
     QVERIFY2(g.subtitle.startsWith(wallTime + QStringLiteral(" · ")), qPrintable(g.subtitle));
     QVERIFY2(g.subtitle.contains(speedup), qPrintable(g.subtitle));
     if (g.idealNs > 0)
-        QVERIFY2(g.subtitle.contains(QStringLiteral("ideal ") + TimelineRenderer::formatDuration(double(g.idealNs))),
+        QVERIFY2(g.subtitle.contains(QStringLiteral("ideal ") +
+                                     TimelineRenderer::formatDuration(double(g.idealNs))),
                  qPrintable(g.subtitle));
     QCOMPARE(view.comparison().entries()[std::size_t(group)].idealNs, g.idealNs);
 }
@@ -126,7 +131,8 @@ void TestComparisonView::sweepAddsPoints()
     ComparisonView view;
     // 12 I/O tasks of 100 ms on 1, 2, 3 and 4 threads: 1.2 s, 600 ms, 400 ms, 300 ms.
     for (int workers = 1; workers <= 4; ++workers) {
-        view.addSweepRun(syntheticRun(StrategyKind::Threads, workers, 12, 100 * Ms, State::IoWait, WorkloadKind::Io));
+        view.addSweepRun(
+            syntheticRun(StrategyKind::Threads, workers, 12, 100 * Ms, State::IoWait, WorkloadKind::Io));
         QCOMPARE(view.sweepChart()->measured()->count(), workers);
     }
     const QList<QPointF> points = view.sweepChart()->measured()->points();

@@ -100,7 +100,7 @@ void TestMainWindow::presetRunsFromTheButtons()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     choosePreset(window, QStringLiteral("io-threads"));
     QCOMPARE(window.panel()->experiment().workers, 5);
-    setTasks(window, 10); // two rounds of five downloads: quick
+    setTasks(window, 10);                            // two rounds of five downloads: quick
     QCOMPARE(window.panel()->presetId(), QString()); // no longer the preset as it was
 
     auto *run = child<QPushButton>(window, "runButton");
@@ -223,8 +223,9 @@ void TestMainWindow::screenshotOfARun()
 {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("window.png"));
-    std::unique_ptr<QProcess> process(runProgram({QStringLiteral("--preset"), QStringLiteral("I/O: 100 downloads, async, all at once"),
-                                                  QStringLiteral("--run"), QStringLiteral("--screenshot"), path}));
+    std::unique_ptr<QProcess> process(
+        runProgram({QStringLiteral("--preset"), QStringLiteral("I/O: 100 downloads, async, all at once"),
+                    QStringLiteral("--run"), QStringLiteral("--screenshot"), path}));
     QCOMPARE(process->exitStatus(), QProcess::NormalExit);
     QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
     const QImage picture(path);
@@ -235,14 +236,18 @@ void TestMainWindow::badScreenshotArgumentsExitWithTwo_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("unknown preset") << QStringList{QStringLiteral("--preset"), QStringLiteral("no-such-preset"), QStringLiteral("--run")}
+    QTest::newRow("unknown preset") << QStringList{QStringLiteral("--preset"),
+                                                   QStringLiteral("no-such-preset"), QStringLiteral("--run")}
                                     << QStringLiteral("no-such-preset");
-    QTest::newRow("unwritable path") << QStringList{QStringLiteral("--preset"), QStringLiteral("io-async"), QStringLiteral("--run"),
-                                                    QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-folder/w.png")}
+    QTest::newRow("unwritable path") << QStringList{QStringLiteral("--preset"), QStringLiteral("io-async"),
+                                                    QStringLiteral("--run"), QStringLiteral("--screenshot"),
+                                                    QStringLiteral("/nonexistent-folder/w.png")}
                                      << QStringLiteral("/nonexistent-folder/w.png");
-    QTest::newRow("not a picture") << QStringList{QStringLiteral("--screenshot"), QDir::tempPath() + QStringLiteral("/w.txt")}
+    QTest::newRow("not a picture") << QStringList{QStringLiteral("--screenshot"),
+                                                  QDir::tempPath() + QStringLiteral("/w.txt")}
                                    << QStringLiteral("w.txt");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("--frobnicate");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << QStringLiteral("--frobnicate");
 }
 
 void TestMainWindow::badScreenshotArgumentsExitWithTwo()

@@ -73,7 +73,8 @@ void TestPictureExport::initTestCase()
     QVERIFY(m_dir.isValid());
     m_comparison = std::make_unique<Comparison>(m_model);
     m_comparison->addRun(syntheticRun(StrategyKind::Sync, 1, 4, 100 * Ms));
-    m_comparison->addRun(syntheticRun(StrategyKind::Threads, 2, 4, 100 * Ms, State::IoWait, WorkloadKind::Io));
+    m_comparison->addRun(
+        syntheticRun(StrategyKind::Threads, 2, 4, 100 * Ms, State::IoWait, WorkloadKind::Io));
     m_comparison->addRun(syntheticRun(StrategyKind::Processes, 4, 4, 100 * Ms, State::Ipc));
     m_comparison->addRun(syntheticRun(StrategyKind::Threads, 2, 4, 100 * Ms, State::LockWait));
     QCOMPARE(m_model.groups().size(), std::size_t(4));
@@ -194,7 +195,9 @@ void TestPictureExport::unwritablePathIsAnError()
     QVERIFY2(problem.contains(path), qPrintable(problem));
     QCOMPARE(QFileInfo::exists(path), existed);
     if (!existed)
-        QVERIFY(QDir(QFileInfo(path).path()).entryList({QFileInfo(path).fileName() + QLatin1Char('*')}).isEmpty());
+        QVERIFY(QDir(QFileInfo(path).path())
+                    .entryList({QFileInfo(path).fileName() + QLatin1Char('*')})
+                    .isEmpty());
 }
 
 // An event loop with 10,000 tasks in flight, one sub-lane each: far more rows than pixels, yet
@@ -203,7 +206,8 @@ void TestPictureExport::manyLanesStillFit()
 {
     TimelineModel model;
     Comparison comparison(model);
-    comparison.addRun(syntheticRun(StrategyKind::Async, 1, 10'000, 100 * Ms, State::IoWait, WorkloadKind::Io));
+    comparison.addRun(
+        syntheticRun(StrategyKind::Async, 1, 10'000, 100 * Ms, State::IoWait, WorkloadKind::Io));
     const PictureOptions options;
     const TimelineRenderer::Options o = pictureRendererOptions(options);
     const TimelineRenderer renderer(model);
@@ -234,9 +238,10 @@ void TestPictureExport::commandLineWritesAllThree()
         environment.remove(QLatin1String(name));
     process.setProcessEnvironment(environment);
     process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
-                  {QStringLiteral("run"), QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--strategy"),
-                   QStringLiteral("all"), QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--workers"),
-                   QStringLiteral("2"), QStringLiteral("--n"), QStringLiteral("1000000"), QStringLiteral("--png"), png,
+                  {QStringLiteral("run"), QStringLiteral("--workload"), QStringLiteral("cpu"),
+                   QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"),
+                   QStringLiteral("4"), QStringLiteral("--workers"), QStringLiteral("2"),
+                   QStringLiteral("--n"), QStringLiteral("1000000"), QStringLiteral("--png"), png,
                    QStringLiteral("--svg"), svg, QStringLiteral("--pdf"), pdf});
     QVERIFY(process.waitForFinished(120'000));
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,

@@ -50,8 +50,8 @@ void TestPresets::articleExperimentsArePresets_data()
                                    << WorkloadKind::Io << StrategyKind::Processes << 100 << cpus;
     QTest::newRow("CPU sync") << QStringLiteral("CPU: 20 sums of squares, one at a time") << WorkloadKind::Cpu
                               << StrategyKind::Sync << 20 << 1;
-    QTest::newRow("CPU threads") << QStringLiteral("CPU: 20 sums of squares, thread pool of 5") << WorkloadKind::Cpu
-                                 << StrategyKind::Threads << 20 << 5;
+    QTest::newRow("CPU threads") << QStringLiteral("CPU: 20 sums of squares, thread pool of 5")
+                                 << WorkloadKind::Cpu << StrategyKind::Threads << 20 << 5;
     QTest::newRow("CPU processes") << QStringLiteral("CPU: 20 sums of squares, process pool (one per CPU)")
                                    << WorkloadKind::Cpu << StrategyKind::Processes << 20 << cpus;
 }
@@ -92,7 +92,8 @@ void TestPresets::comparisonsRunAllFour()
 
 void TestPresets::interpreterLockPresetHasTheLock()
 {
-    const Preset *preset = findPreset(QStringLiteral("CPU: thread pool of 5 with the interpreter lock (as in CPython)"));
+    const Preset *preset = findPreset(
+        QStringLiteral("CPU: thread pool of 5 with the interpreter lock (as in CPython)"));
     QVERIFY(preset);
     QCOMPARE(preset->experiment.strategy, StrategyKind::Threads);
     QCOMPARE(preset->experiment.workers, 5);
@@ -127,7 +128,8 @@ void TestPresets::namesIdsAndDescriptionsAreUsable()
         QVERIFY2(!preset.id.contains(QLatin1Char(' ')), qPrintable(preset.id));
         // One line of `multitask-lab presets` each: no tabs or line breaks inside.
         for (const QString &text : {preset.name, preset.description}) {
-            QVERIFY2(!text.contains(QLatin1Char('\t')) && !text.contains(QLatin1Char('\n')), qPrintable(text));
+            QVERIFY2(!text.contains(QLatin1Char('\t')) && !text.contains(QLatin1Char('\n')),
+                     qPrintable(text));
         }
         QVERIFY2(preset.description.endsWith(QLatin1Char('.')), qPrintable(preset.description));
         QVERIFY(!keys.contains(preset.id.toLower()));
@@ -153,7 +155,8 @@ void TestPresets::aBadPresetIsNamed()
     const auto parsed = parsePresets(json);
     QVERIFY(std::holds_alternative<QString>(parsed));
     const QString error = std::get<QString>(parsed);
-    QVERIFY2(error.contains(QLatin1String("broken")) && error.contains(QLatin1String("--tasks")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("broken")) && error.contains(QLatin1String("--tasks")),
+             qPrintable(error));
 
     const QByteArray twice = R"({"presets": [
         {"id": "a", "name": "Same", "description": "A.", "arguments": "--workload cpu"},
@@ -165,17 +168,20 @@ void TestPresets::aBadPresetIsNamed()
 
 void TestPresets::outputOptionsAreRefused()
 {
-    QVERIFY(std::holds_alternative<QString>(fromRunArguments(QStringLiteral("--workload cpu --trace t.json"))));
+    QVERIFY(
+        std::holds_alternative<QString>(fromRunArguments(QStringLiteral("--workload cpu --trace t.json"))));
     QVERIFY(std::holds_alternative<QString>(fromRunArguments(QStringLiteral("--workload cpu --json"))));
 }
 
 void TestPresets::commandListsOnePresetALine()
 {
     QProcess process;
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"), {QStringLiteral("presets")});
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
+                  {QStringLiteral("presets")});
     QVERIFY(process.waitForFinished(30'000));
     QCOMPARE(process.exitCode(), 0);
-    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), qsizetype(builtinPresets().size()));
     for (std::size_t i = 0; i < builtinPresets().size(); ++i) {
         const QStringList fields = lines[qsizetype(i)].split(QLatin1Char('\t'));

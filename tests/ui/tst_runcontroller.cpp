@@ -77,8 +77,9 @@ void TestRunController::smallCpuRunReportsAndFinishes()
     QCOMPARE(model.groups().size(), std::size_t(1));
     const TimelineModel::Group &group = model.groups().front();
     QVERIFY(!group.live);
-    const auto threads = std::count_if(group.rows.begin(), group.rows.end(),
-                                       [](const TimelineModel::Row &r) { return r.lane.kind == LaneKind::PoolThread; });
+    const auto threads = std::count_if(group.rows.begin(), group.rows.end(), [](const TimelineModel::Row &r) {
+        return r.lane.kind == LaneKind::PoolThread;
+    });
     QCOMPARE(threads, 2);
     QCOMPARE(model.spanCount(), result.trace.spans().size());
 }
@@ -124,7 +125,8 @@ void TestRunController::cancelEndsALongRun()
     QSignalSpy runFinished(&controller, &RunController::runFinished);
     QSignalSpy finished(&controller, &RunController::finished);
     // Two runs, so cancelling must also drop the one not started yet.
-    QVERIFY(controller.start({cpu(StrategyKind::Threads, 4'000'000'000ULL, 4), cpu(StrategyKind::Sync, 1000, 1)}));
+    QVERIFY(controller.start(
+        {cpu(StrategyKind::Threads, 4'000'000'000ULL, 4), cpu(StrategyKind::Sync, 1000, 1)}));
     controller.cancel();
     QVERIFY(finished.wait(Timeout));
     QCOMPARE(finished.first().first().toBool(), true);
@@ -141,14 +143,14 @@ void TestRunController::allFourRunOneAfterAnother()
     RunController controller;
     controller.setModel(&model);
     std::vector<Experiment> four;
-    for (StrategyKind s : {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async, StrategyKind::Processes})
+    for (StrategyKind s :
+         {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async, StrategyKind::Processes})
         four.push_back(cpu(s, 200'000, 6));
     QList<int> order;
     // Never two at once: each run starts after the one before has finished.
     bool overlapped = false;
-    connect(&controller, &RunController::runStarted, this, [&](int index) {
-        overlapped = overlapped || order.size() != index;
-    });
+    connect(&controller, &RunController::runStarted, this,
+            [&](int index) { overlapped = overlapped || order.size() != index; });
     connect(&controller, &RunController::runFinished, this, [&](int index) { order << index; });
     QSignalSpy finished(&controller, &RunController::finished);
     QVERIFY(controller.start(four));

@@ -13,7 +13,8 @@ using namespace mtlab;
 
 namespace {
 
-Lane lane(std::int32_t id, LaneKind kind, std::string name, std::int32_t parent = -1, std::int32_t sortIndex = 0)
+Lane lane(std::int32_t id, LaneKind kind, std::string name, std::int32_t parent = -1,
+          std::int32_t sortIndex = 0)
 {
     Lane l;
     l.id = id;
@@ -24,7 +25,8 @@ Lane lane(std::int32_t id, LaneKind kind, std::string name, std::int32_t parent 
     return l;
 }
 
-Span span(std::int64_t begin, std::int64_t end, std::int32_t laneId, std::int32_t task, State state = State::Cpu)
+Span span(std::int64_t begin, std::int64_t end, std::int32_t laneId, std::int32_t task,
+          State state = State::Cpu)
 {
     return Span{begin, end, laneId, task, -1, state, IoPhase::None};
 }
@@ -210,7 +212,8 @@ void TestTimelineModel::visibleMatchesBruteForce()
     for (int probe = 0; probe < 300; ++probe) {
         std::int64_t from = uniform(-1000, extent + 1000);
         std::int64_t to = from + (probe % 3 == 0 ? 0 : uniform(0, extent / (probe % 7 + 1)));
-        const auto visible = TimelineModel::visible(g, row, static_cast<double>(from), static_cast<double>(to));
+        const auto visible = TimelineModel::visible(g, row, static_cast<double>(from),
+                                                    static_cast<double>(to));
         std::vector<const Span *> expected;
         for (const Span &s : row.spans)
             if (overlaps(s, Origin + from, Origin + to))
@@ -260,8 +263,9 @@ void TestTimelineModel::liveUpdatesAppendAndSort()
             QVERIFY(row.longestNs >= s.duration());
     }
     // Workers in order, the span on a lane the snapshot lacked on a placeholder, queue last.
-    QCOMPARE(names, QStringList({QStringLiteral("thread 1"), QStringLiteral("thread 2"), QStringLiteral("lane 8"),
-                                 QStringLiteral("queue")}));
+    QCOMPARE(names,
+             QStringList({QStringLiteral("thread 1"), QStringLiteral("thread 2"), QStringLiteral("lane 8"),
+                          QStringLiteral("queue")}));
     QCOMPARE(group.rows[0].spans.size(), std::size_t{3});
     QCOMPARE(group.rows.back().maxQueueDepth, 2);
     QVERIFY(group.styles & (1u << StatePalette::styleIndex(State::Failed)));

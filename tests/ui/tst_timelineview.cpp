@@ -28,7 +28,8 @@ void wheel(QWidget &widget, QPointF pos, int delta, Qt::KeyboardModifiers modifi
 void mouse(QWidget &widget, QEvent::Type type, QPoint pos, Qt::KeyboardModifiers modifiers = {})
 {
     const Qt::MouseButtons buttons = type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton;
-    QMouseEvent event(type, QPointF(pos), widget.mapToGlobal(QPointF(pos)), Qt::LeftButton, buttons, modifiers);
+    QMouseEvent event(type, QPointF(pos), widget.mapToGlobal(QPointF(pos)), Qt::LeftButton, buttons,
+                      modifiers);
     QApplication::sendEvent(&widget, &event);
 }
 
@@ -227,7 +228,7 @@ void TestTimelineView::repaintsOnlyWhenChanged()
     for (int i = 0; i < 200; ++i)
         live.updateLive(g, {lane}, {Span{i * 10, i * 10 + 5, 0, i, -1, State::Cpu, IoPhase::None}}, {});
     QTRY_VERIFY(paints >= 1);
-    QVERIFY(paints <= 2); // two hundred changes, one or two frames
+    QVERIFY(paints <= 2);                   // two hundred changes, one or two frames
     QCOMPARE(m_view->visibleFromNs(), 0.0); // following the live run
     m_view->removeEventFilter(&counter);
 
