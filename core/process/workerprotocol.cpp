@@ -96,7 +96,8 @@ std::optional<WorkerMessage> parseSpan(Fields &fields)
     auto detail = unescapeText(fields.text());
     if (!state || !phase || !detail)
         return std::nullopt;
-    message.span = Span{*begin, *end, 0, *task, -1, *state, *phase};
+    message.span = Span{
+        .begin = *begin, .end = *end, .lane = 0, .task = *task, .state = *state, .phase = *phase};
     message.detail = std::move(*detail);
     return message;
 }

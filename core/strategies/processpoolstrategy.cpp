@@ -194,7 +194,8 @@ void ProcessPool::dispatch()
         const std::int32_t task = m_pending.front();
         m_pending.pop_front();
         const std::int64_t now = nowNs();
-        addSpan(Span{m_submitted, now, m_queueLane, task, -1, State::Queued, IoPhase::None});
+        addSpan(Span{
+            .begin = m_submitted, .end = now, .lane = m_queueLane, .task = task, .state = State::Queued});
         worker->task = TaskMessage{task, now};
         // A worker that cannot take it has died: the end of its output follows and fails the task.
         worker->process.send(formatTask(*worker->task));
@@ -275,7 +276,8 @@ std::string ProcessPool::handleLine(Worker &worker, const std::string &line)
             return "said it was ready twice";
         worker.ready = true;
         worker.idleSince = std::max(worker.spawnedNs, ready->ns);
-        addSpan(Span{worker.spawnedNs, worker.idleSince, worker.lane, -1, -1, State::Spawn, IoPhase::None});
+        addSpan(Span{
+            .begin = worker.spawnedNs, .end = worker.idleSince, .lane = worker.lane, .state = State::Spawn});
         return {};
     }
     if (const auto *span = std::get_if<SpanMessage>(&*message)) {
@@ -297,8 +299,11 @@ std::string ProcessPool::handleLine(Worker &worker, const std::string &line)
 void ProcessPool::finishTask(Worker &worker, const DoneMessage &done)
 {
     const std::int64_t now = nowNs();
-    worker.spans.push_back(
-        Span{std::min(done.sentNs, now), now, worker.lane, done.task, -1, State::Ipc, IoPhase::None});
+    worker.spans.push_back(Span{.begin = std::min(done.sentNs, now),
+                                .end = now,
+                                .lane = worker.lane,
+                                .task = done.task,
+                                .state = State::Ipc});
     m_collector.append(worker.spans);
     reportTask(m_collector, done.task, worker.lane, done.outcome);
     ++m_finished;
@@ -317,19 +322,25 @@ void ProcessPool::retire(Worker &worker, const std::string &problem, millisecond
     if (worker.task) {
         failTask(worker, unexpected ? reason : "cancelled", now);
     } else if (!worker.ready) {
-        addSpan(Span{worker.spawnedNs, now, worker.lane, -1, -1, State::Spawn, IoPhase::None});
+        addSpan(Span{.begin = worker.spawnedNs, .end = now, .lane = worker.lane, .state = State::Spawn});
         if (unexpected) {
             // Most likely every worker fails like this one, so it is not replaced.
             m_lastProblem = problem.empty() ? reason + " before it was ready" : reason;
-            addSpan(Span{now, now, worker.lane, -1, m_collector.addDetail(m_lastProblem), State::Failed,
-                         IoPhase::None});
+            addSpan(Span{.begin = now,
+                         .end = now,
+                         .lane = worker.lane,
+                         .detail = m_collector.addDetail(m_lastProblem),
+                         .state = State::Failed});
             return;
         }
     } else {
-        addSpan(Span{worker.idleSince, now, worker.lane, -1, -1, State::Idle, IoPhase::None});
+        addSpan(Span{.begin = worker.idleSince, .end = now, .lane = worker.lane, .state = State::Idle});
         if (unexpected)
-            addSpan(
-                Span{now, now, worker.lane, -1, m_collector.addDetail(reason), State::Failed, IoPhase::None});
+            addSpan(Span{.begin = now,
+                         .end = now,
+                         .lane = worker.lane,
+                         .detail = m_collector.addDetail(reason),
+                         .state = State::Failed});
     }
     if (unexpected && unfinished() && m_spawnBudget > 0)
         spawn();
@@ -337,8 +348,12 @@ void ProcessPool::retire(Worker &worker, const std::string &problem, millisecond
 
 void ProcessPool::failTask(Worker &worker, const std::string &reason, std::int64_t now)
 {
-    worker.spans.push_back(Span{now, now, worker.lane, worker.task->task, m_collector.addDetail(reason),
-                                State::Failed, IoPhase::None});
+    worker.spans.push_back(Span{.begin = now,
+                                .end = now,
+                                .lane = worker.lane,
+                                .task = worker.task->task,
+                                .detail = m_collector.addDetail(reason),
+                                .state = State::Failed});
     m_collector.append(worker.spans);
     reportTask(m_collector, worker.task->task, worker.lane, TaskOutcome::failure(reason));
     ++m_finished;
@@ -352,8 +367,14 @@ void ProcessPool::failPending(const std::string &reason)
     const std::int32_t detail = m_collector.addDetail(reason);
     std::vector<Span> spans;
     for (const std::int32_t task : m_pending) {
-        spans.push_back(Span{m_submitted, now, m_queueLane, task, -1, State::Queued, IoPhase::None});
-        spans.push_back(Span{now, now, m_queueLane, task, detail, State::Failed, IoPhase::None});
+        spans.push_back(Span{
+            .begin = m_submitted, .end = now, .lane = m_queueLane, .task = task, .state = State::Queued});
+        spans.push_back(Span{.begin = now,
+                             .end = now,
+                             .lane = m_queueLane,
+                             .task = task,
+                             .detail = detail,
+                             .state = State::Failed});
         reportTask(m_collector, task, m_queueLane, TaskOutcome::failure(reason));
         ++m_finished;
     }

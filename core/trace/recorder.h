@@ -25,13 +25,25 @@ public:
     void record(State state, std::int32_t task, std::int64_t begin, std::int64_t end,
                 IoPhase phase = IoPhase::None, std::int32_t detail = -1)
     {
-        m_buffer.push_back(Span{begin, end, m_lane, task, detail, state, phase});
+        m_buffer.push_back(Span{.begin = begin,
+                                .end = end,
+                                .lane = m_lane,
+                                .task = task,
+                                .detail = detail,
+                                .state = state,
+                                .phase = phase});
     }
     // Records on another lane (an async task's sub-lane) through this worker's buffer.
     void recordOn(std::int32_t lane, State state, std::int32_t task, std::int64_t begin, std::int64_t end,
                   IoPhase phase = IoPhase::None, std::int32_t detail = -1)
     {
-        m_buffer.push_back(Span{begin, end, lane, task, detail, state, phase});
+        m_buffer.push_back(Span{.begin = begin,
+                                .end = end,
+                                .lane = lane,
+                                .task = task,
+                                .detail = detail,
+                                .state = state,
+                                .phase = phase});
     }
     std::int32_t detail(std::string text);
     void flush();

@@ -109,9 +109,10 @@ void TestChromeTrace::spansRoundTrip()
 void TestChromeTrace::escapesText()
 {
     RunResult run;
-    run.trace = Trace({Lane{0, LaneKind::MainThread, "lane \"one\"\n\\", 1, 1, -1, 0}},
-                      {Span{10, 20, 0, 0, 0, State::Failed, IoPhase::None}}, {"bad \"quote\"\t"},
-                      {TaskRecord{0, 0, false, false, 0, 0, "bad \"quote\"\t"}}, 0);
+    run.trace = Trace(
+        {Lane{0, LaneKind::MainThread, "lane \"one\"\n\\", 1, 1, -1, 0}},
+        {Span{.begin = 10, .end = 20, .lane = 0, .task = 0, .detail = 0, .state = State::Failed}},
+        {"bad \"quote\"\t"}, {TaskRecord{0, 0, false, false, 0, 0, "bad \"quote\"\t"}}, 0);
     const std::string json = chromeTraceJson({&run});
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);

@@ -91,10 +91,14 @@ void TestCsvExport::timesAreRelativeToTheRunStart()
 {
     RunResult run;
     const std::int64_t origin = 5'000'000'000;
-    run.trace = Trace(
-        {Lane{0, LaneKind::MainThread, "main thread", 42, 42, -1, 0}},
-        {Span{origin + 1'500'000, origin + 2'750'001, 0, 3, -1, State::IoWait, IoPhase::Transfer}}, {}, {},
-        origin);
+    run.trace = Trace({Lane{0, LaneKind::MainThread, "main thread", 42, 42, -1, 0}},
+                      {Span{.begin = origin + 1'500'000,
+                            .end = origin + 2'750'001,
+                            .lane = 0,
+                            .task = 3,
+                            .state = State::IoWait,
+                            .phase = IoPhase::Transfer}},
+                      {}, {}, origin);
     const QList<QStringList> records = parse(spansCsv({&run}));
     QCOMPARE(records.size(), 2);
     const QStringList expected{
@@ -120,8 +124,10 @@ void TestCsvExport::quotesAwkwardText()
 {
     QFETCH(QString, text);
     RunResult run;
-    run.trace = Trace({Lane{0, LaneKind::MainThread, text.toStdString(), 1, 1, -1, 0}},
-                      {Span{10, 20, 0, 0, 0, State::Failed, IoPhase::None}}, {text.toStdString()}, {}, 0);
+    run.trace = Trace(
+        {Lane{0, LaneKind::MainThread, text.toStdString(), 1, 1, -1, 0}},
+        {Span{.begin = 10, .end = 20, .lane = 0, .task = 0, .detail = 0, .state = State::Failed}},
+        {text.toStdString()}, {}, 0);
     const QList<QStringList> records = parse(spansCsv({&run}));
     QCOMPARE(records.size(), 2);
     QCOMPARE(records[1].size(), 12);

@@ -56,10 +56,12 @@ void TestIdealTime::otherServerUsesTheMeasuredTaskTime()
     run.experiment.strategy = StrategyKind::Sync;
     run.experiment.tasks = 2;
     run.experiment.io.url = "http://example.invalid/";
-    run.trace = Trace({Lane{}},
-                      {Span{0, 300, 0, 0, -1, State::IoWait, IoPhase::Wait},
-                       Span{300, 400, 0, 1, -1, State::IoWait, IoPhase::Wait}},
-                      {}, {}, 0);
+    run.trace = Trace(
+        {Lane{}},
+        {Span{.begin = 0, .end = 300, .lane = 0, .task = 0, .state = State::IoWait, .phase = IoPhase::Wait},
+         Span{
+             .begin = 300, .end = 400, .lane = 0, .task = 1, .state = State::IoWait, .phase = IoPhase::Wait}},
+        {}, {}, 0);
     QCOMPARE(idealNs(run), std::int64_t{400}); // 2 tasks x a mean of 200 ns
 }
 
@@ -72,7 +74,8 @@ void TestIdealTime::processesAddTheirStartUp()
     run.experiment.tasks = 4;
     run.experiment.workers = 2;
     run.experiment.io.delayMs = 1;
-    run.trace = Trace({Lane{}}, {Span{1000, 51'000, 0, -1, -1, State::Spawn, IoPhase::None}}, {}, {}, 1000);
+    run.trace = Trace({Lane{}}, {Span{.begin = 1000, .end = 51'000, .lane = 0, .state = State::Spawn}}, {},
+                      {}, 1000);
     QCOMPARE(idealNs(run), std::int64_t{2'000'000 + 50'000});
 }
 

@@ -48,8 +48,12 @@ inline RunResult syntheticRun(StrategyKind strategy, int workers, int tasks, std
     for (int task = 0; task < tasks; ++task) {
         const std::int64_t begin = Origin + (task / parallel) * taskNs;
         const std::int32_t lane = async ? task + 1 : task % workers;
-        spans.push_back(Span{begin, begin + taskNs, lane, task, -1, state,
-                             state == State::IoWait ? IoPhase::Wait : IoPhase::None});
+        spans.push_back(Span{.begin = begin,
+                             .end = begin + taskNs,
+                             .lane = lane,
+                             .task = task,
+                             .state = state,
+                             .phase = state == State::IoWait ? IoPhase::Wait : IoPhase::None});
         records.push_back(TaskRecord{task, lane, true, false, 1, 0, {}});
     }
     run.wallNs = (tasks + parallel - 1) / parallel * taskNs;

@@ -28,7 +28,7 @@ Lane lane(std::int32_t id, LaneKind kind, std::string name, std::int32_t parent 
 Span span(std::int64_t begin, std::int64_t end, std::int32_t laneId, std::int32_t task,
           State state = State::Cpu)
 {
-    return Span{begin, end, laneId, task, -1, state, IoPhase::None};
+    return Span{.begin = begin, .end = end, .lane = laneId, .task = task, .state = state};
 }
 
 bool overlaps(const Span &s, std::int64_t from, std::int64_t to)

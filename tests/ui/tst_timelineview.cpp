@@ -226,7 +226,9 @@ void TestTimelineView::repaintsOnlyWhenChanged()
     Lane lane;
     lane.name = "thread 1";
     for (int i = 0; i < 200; ++i)
-        live.updateLive(g, {lane}, {Span{i * 10, i * 10 + 5, 0, i, -1, State::Cpu, IoPhase::None}}, {});
+        live.updateLive(g, {lane},
+                        {Span{.begin = i * 10, .end = i * 10 + 5, .lane = 0, .task = i, .state = State::Cpu}},
+                        {});
     QTRY_VERIFY(paints >= 1);
     QVERIFY(paints <= 2);                   // two hundred changes, one or two frames
     QCOMPARE(m_view->visibleFromNs(), 0.0); // following the live run
@@ -235,7 +237,9 @@ void TestTimelineView::repaintsOnlyWhenChanged()
     // The end of the run is fitted at once, not a frame later.
     RunResult run;
     run.experiment.strategy = StrategyKind::Threads;
-    run.trace = Trace({lane}, {Span{0, 5'000'000'000, 0, 0, -1, State::Cpu, IoPhase::None}}, {}, {}, 0);
+    run.trace = Trace({lane},
+                      {Span{.begin = 0, .end = 5'000'000'000, .lane = 0, .task = 0, .state = State::Cpu}}, {},
+                      {}, 0);
     live.finishLive(g, run);
     QVERIFY(m_view->visibleToNs() >= 5e9);
 }
@@ -251,7 +255,12 @@ void TestTimelineView::manyRowsScroll()
         lanes[std::size_t(i)].parent = i == 0 ? -1 : 0;
         lanes[std::size_t(i)].sortIndex = i;
         lanes[std::size_t(i)].name = "task slot " + std::to_string(i);
-        spans.push_back(Span{i * 1000, i * 1000 + 100'000, i, i, -1, State::IoWait, IoPhase::Wait});
+        spans.push_back(Span{.begin = i * 1000,
+                             .end = i * 1000 + 100'000,
+                             .lane = i,
+                             .task = i,
+                             .state = State::IoWait,
+                             .phase = IoPhase::Wait});
     }
     RunResult run;
     run.experiment.strategy = StrategyKind::Async;
@@ -277,7 +286,7 @@ void TestTimelineView::narrowSpansFoldIntoBlocks()
     std::vector<Span> spans;
     for (int i = 0; i < 100'000; ++i) {
         const State state = i % 3 ? State::Cpu : State::LockWait;
-        spans.push_back(Span{i * 100, i * 100 + 100, 0, i, -1, state, IoPhase::None});
+        spans.push_back(Span{.begin = i * 100, .end = i * 100 + 100, .lane = 0, .task = i, .state = state});
     }
     Lane lane;
     lane.name = "thread 1";
@@ -310,11 +319,12 @@ void TestTimelineView::failuresAreMarkedAndExplained()
     Lane lane;
     lane.name = "thread 1";
     RunResult run;
-    run.trace = Trace({lane},
-                      {Span{0, 400'000, 0, 0, -1, State::Cpu, IoPhase::None},
-                       Span{500'000, 500'000, 0, 1, 0, State::Failed, IoPhase::None},
-                       Span{600'000, 1'000'000, 0, 2, -1, State::Cpu, IoPhase::None}},
-                      {"connection reset by peer"}, {}, 0);
+    run.trace = Trace(
+        {lane},
+        {Span{.begin = 0, .end = 400'000, .lane = 0, .task = 0, .state = State::Cpu},
+         Span{.begin = 500'000, .end = 500'000, .lane = 0, .task = 1, .detail = 0, .state = State::Failed},
+         Span{.begin = 600'000, .end = 1'000'000, .lane = 0, .task = 2, .state = State::Cpu}},
+        {"connection reset by peer"}, {}, 0);
     TimelineModel model;
     model.addRun(run);
     const TimelineRenderer renderer(model);
@@ -353,7 +363,8 @@ void TestTimelineView::loopWorkIsExplained()
     loop.name = "event loop";
     RunResult run;
     run.experiment.strategy = StrategyKind::Async;
-    run.trace = Trace({loop}, {Span{0, 1'000'000, 0, -1, -1, State::Cpu, IoPhase::None}}, {}, {}, 0);
+    run.trace = Trace({loop}, {Span{.begin = 0, .end = 1'000'000, .lane = 0, .state = State::Cpu}}, {}, {},
+                      0);
     TimelineModel model;
     model.addRun(run);
     TimelineRenderer::Hit hit;
