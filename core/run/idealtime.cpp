@@ -3,6 +3,7 @@
 #include "runner.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <thread>
 
 namespace mtlab {
@@ -48,6 +49,25 @@ std::int64_t idealNs(const RunResult &run)
         ideal += ready - run.trace.origin();
     }
     return ideal;
+}
+
+namespace {
+
+std::string seconds(std::int64_t ns)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g s", static_cast<double>(ns) / 1e9);
+    return text;
+}
+
+} // namespace
+
+std::string idealFormula(const RunResult &run)
+{
+    const std::int64_t ideal = idealNs(run);
+    if (ideal <= 0)
+        return {};
+    return "ideal " + seconds(ideal) + " for " + std::to_string(run.experiment.tasks) + " tasks";
 }
 
 } // namespace mtlab

@@ -8,6 +8,8 @@
 #include "workloadfactory.h"
 
 #include <sys/resource.h>
+#include <algorithm>
+#include <thread>
 
 namespace mtlab {
 
@@ -71,6 +73,7 @@ RunResult Runner::run(std::stop_token stop)
         result.embeddedServer = true;
     }
     result.experiment = m_experiment;
+    result.cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (!result.problem.empty()) {
         result.trace = m_collector->finish();
         return result;

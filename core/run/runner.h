@@ -26,6 +26,7 @@ struct RunResult {
     std::map<std::string, int> errors; // failed tasks by reason
     std::string problem;               // why nothing could run, empty otherwise
     bool embeddedServer = false;       // I/O against our own server, whose think time is known
+    int cores = 1;                     // CPU cores of the machine that ran it
 
     std::int64_t cpuNs() const { return trace.totalNs(State::Cpu); }
 };
