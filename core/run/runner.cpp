@@ -7,9 +7,10 @@
 #include "workload.h"
 #include "workloadfactory.h"
 
-#include <sys/resource.h>
 #include <algorithm>
 #include <thread>
+
+#include <sys/resource.h>
 
 namespace mtlab {
 
