@@ -64,7 +64,8 @@ const char *runUsage()
            "Runs an experiment without a window; prints a table (or JSON) on stdout, progress on stderr.\n"
            "\n"
            "  --workload cpu|io       sums of squares or downloads (cpu)\n"
-           "  --strategy S            sync, threads, async, processes, or all four in turn (sync)\n"
+           "  --strategy S            sync, threads, async, processes, or all in turn (sync);\n"
+           "                          for cpu, all runs threads with and without --gil\n"
            "  --tasks N               how many tasks (20)\n"
            "  --workers W             pool size (threads: 5; processes: one per CPU)\n"
            "  --json                  one JSON object {\"runs\":[...]} instead of the table\n"
@@ -167,14 +168,17 @@ int runCommand(const std::vector<std::string_view> &args)
     std::stop_source stop;
     SignalWatcher watcher(stop);
     std::vector<RunResult> results;
-    for (const StrategyKind strategy : arguments.strategies) {
+    std::vector<Experiment> experiments;
+    if (arguments.strategies.size() > 1) {
+        experiments = comparisonRuns(arguments.experiment);
+    } else {
+        experiments.push_back(arguments.experiment);
+        experiments.back().strategy = arguments.strategies.front();
+    }
+    for (const Experiment &experiment : experiments) {
         if (stop.stop_requested())
             break;
-        Experiment experiment = arguments.experiment;
-        experiment.strategy = strategy;
-        std::cerr << "running " << strategyName(strategy) << " (" << experiment.tasks << " tasks, "
-                  << experiment.workerCount() << (experiment.workerCount() == 1 ? " worker" : " workers")
-                  << ")...\n";
+        std::cerr << "running " << runLabel(experiment) << " (" << experiment.tasks << " tasks)...\n";
         Runner runner(experiment);
         results.push_back(runner.run(stop.get_token()));
         if (!results.back().problem.empty()) {

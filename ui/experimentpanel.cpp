@@ -21,7 +21,7 @@ namespace mtlab {
 
 namespace {
 
-// The strategy combo's last entry runs all four; its data is -1.
+// The strategy combo's last entry runs them all (comparisonRuns); its data is -1.
 constexpr int AllFour = -1;
 // The first experiment a new user sees: quick, and its picture shows the point at once.
 const QLatin1String FirstPreset("io-threads");
@@ -102,7 +102,7 @@ QWidget *ExperimentPanel::buildExperimentBox()
     m_strategy->addItem(tr("threads: a pool"), static_cast<int>(StrategyKind::Threads));
     m_strategy->addItem(tr("async: an event loop"), static_cast<int>(StrategyKind::Async));
     m_strategy->addItem(tr("processes: a pool"), static_cast<int>(StrategyKind::Processes));
-    m_strategy->addItem(tr("all four, one after another"), AllFour);
+    m_strategy->addItem(tr("all, one after another"), AllFour);
 
     m_tasks = spinBox(1, MaxTasks);
     m_tasks->setObjectName(QStringLiteral("tasksSpin"));

@@ -29,7 +29,7 @@ class ExperimentPanel : public QWidget
 public:
     explicit ExperimentPanel(QWidget *parent = nullptr);
 
-    // What the fields say. For "all four" the strategy is sync and strategies() lists the four.
+    // What the fields say. For "all" the strategy is sync and strategies() lists the four.
     Experiment experiment() const;
     std::vector<StrategyKind> strategies() const;
     void setExperiment(const Experiment &experiment, const std::vector<StrategyKind> &strategies);

@@ -218,13 +218,10 @@ QString MainWindow::statusText() const
 
 void MainWindow::run()
 {
-    const Experiment base = m_panel->experiment();
-    std::vector<Experiment> experiments;
-    for (const StrategyKind strategy : m_panel->strategies()) {
-        experiments.push_back(base);
-        experiments.back().strategy = strategy;
-    }
-    const Batch batch = experiments.size() > 1 ? Batch::AllFour : Batch::Single;
+    const bool all = m_panel->strategies().size() > 1;
+    std::vector<Experiment> experiments = all ? comparisonRuns(m_panel->experiment())
+                                              : std::vector<Experiment>{m_panel->experiment()};
+    const Batch batch = all ? Batch::AllStrategies : Batch::Single;
     start(std::move(experiments), batch);
 }
 
@@ -320,8 +317,8 @@ void MainWindow::batchFinished(bool cancelled)
     } else if (m_batch == Batch::Single) {
         setStatus(tr("Done: %1 in %2.").arg(what, RunController::runSummary(*last)));
     } else {
-        setStatus(m_batch == Batch::AllFour
-                      ? tr("Done: %1, all four strategies. The Comparison tab shows them on one time axis.")
+        setStatus(m_batch == Batch::AllStrategies
+                      ? tr("Done: %1, all strategies. The Comparison tab shows them on one time axis.")
                             .arg(workloadTitle(last->experiment))
                       : tr("Done: %1, %2 with 1 to %3 workers. The Comparison tab charts the speedup.")
                             .arg(workloadTitle(last->experiment),

@@ -49,7 +49,7 @@ public:
     QString statusText() const;
 
 public slots:
-    // The panel's experiment: one run, or the four strategies one after another.
+    // The panel's experiment: one run, or all strategies one after another (comparisonRuns).
     void run();
     // The panel's pool for workers = 1..K, charted as speedup against workers.
     void sweep();
@@ -62,7 +62,7 @@ signals:
     void runsFinished();
 
 private:
-    enum class Batch { Single, AllFour, Sweep };
+    enum class Batch { Single, AllStrategies, Sweep };
 
     void createActions();
     void createMenus();

@@ -37,7 +37,10 @@ RunBox::RunBox(QWidget *parent)
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setFormat(tr("%v / %m tasks"));
+    // No count until a run says how many tasks it has (Qt's default range would read "0 / 100").
+    m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setTextVisible(false);
     m_text = new QLabel(tr("Ready"));
     m_text->setObjectName(QStringLiteral("progressLabel"));
     m_text->setWordWrap(true);
@@ -80,6 +83,7 @@ void RunBox::setProgress(int done, int total, qint64 elapsedMs, const QString &w
 {
     m_progress->setRange(0, std::max(total, 1));
     m_progress->setValue(done);
+    m_progress->setTextVisible(true);
     m_text->setText(tr("%1\n%2 of %3 tasks, %4 s")
                         .arg(what)
                         .arg(done)

@@ -1,6 +1,7 @@
 #include "runcontroller.h"
 
 #include "chrometrace.h"
+#include "clock.h"
 #include "runner.h"
 #include "timelinemodel.h"
 #include "tracecollector.h"
@@ -86,9 +87,10 @@ void RunController::poll()
             std::vector<Span> spans = collector.spansSince(&m_cursor);
             // After the spans: a reason is added before any span that points to it.
             std::vector<std::string> details = collector.detailsSince(&m_detailCursor);
-            if (!spans.empty() || !details.empty() || lanes.size() != m_lanes) {
+            std::vector<Span> open = collector.openSpans(nowNs());
+            if (!spans.empty() || !details.empty() || !open.empty() || lanes.size() != m_lanes) {
                 m_lanes = lanes.size();
-                m_model->updateLive(m_liveGroup, lanes, std::move(spans), details);
+                m_model->updateLive(m_liveGroup, lanes, std::move(spans), details, open);
             }
         }
     }

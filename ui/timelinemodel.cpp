@@ -24,6 +24,31 @@ bool byBegin(const Span &a, const Span &b)
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
 }
 
+// The spans of a queue overlap (one per waiting task), so the row shows how many wait at each
+// moment: +1 at a begin, -1 at an end. A live run's open waits count until now.
+void refreshQueueDepth(Row &row)
+{
+    std::vector<std::pair<std::int64_t, int>> edges;
+    edges.reserve((row.spans.size() + row.open.size()) * 2);
+    for (const auto *spans : {&row.spans, &row.open}) {
+        for (const Span &s : *spans) {
+            edges.emplace_back(s.begin, 1);
+            edges.emplace_back(s.end, -1);
+        }
+    }
+    std::sort(edges.begin(), edges.end());
+    row.queueDepth.clear();
+    row.maxQueueDepth = 0;
+    int count = 0;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        count += edges[i].second;
+        if (i + 1 < edges.size() && edges[i + 1].first == edges[i].first)
+            continue; // one step per instant
+        row.queueDepth.push_back({edges[i].first, count});
+        row.maxQueueDepth = std::max(row.maxQueueDepth, count);
+    }
+}
+
 // Recomputes what a row derives from its spans, from index `from` on (spans before it unchanged).
 void refreshRow(Row &row, Group &group, std::size_t from)
 {
@@ -39,26 +64,32 @@ void refreshRow(Row &row, Group &group, std::size_t from)
         group.styles |= 1u << StatePalette::styleIndex(s.state, s.phase);
         group.end = std::max(group.end, s.end);
     }
-    if (row.lane.kind != LaneKind::Queue)
-        return;
-    // The spans overlap, so the row shows how many wait at each moment: +1 at a begin, -1 at an end.
-    std::vector<std::pair<std::int64_t, int>> edges;
-    edges.reserve(row.spans.size() * 2);
-    for (const Span &s : row.spans) {
-        edges.emplace_back(s.begin, 1);
-        edges.emplace_back(s.end, -1);
+    if (row.lane.kind == LaneKind::Queue)
+        refreshQueueDepth(row);
+}
+
+// A live run's waits not yet ended, shown on the queue rows until now.
+void setOpenWaits(Group &g, const std::vector<int> &index, const std::vector<Span> &open)
+{
+    std::vector<bool> had(g.rows.size());
+    for (std::size_t r = 0; r < g.rows.size(); ++r) {
+        had[r] = !g.rows[r].open.empty();
+        g.rows[r].open.clear();
     }
-    std::sort(edges.begin(), edges.end());
-    row.queueDepth.clear();
-    row.maxQueueDepth = 0;
-    int count = 0;
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        count += edges[i].second;
-        if (i + 1 < edges.size() && edges[i + 1].first == edges[i].first)
-            continue; // one step per instant
-        row.queueDepth.push_back({edges[i].first, count});
-        row.maxQueueDepth = std::max(row.maxQueueDepth, count);
+    for (const Span &s : open) {
+        const auto id = static_cast<std::size_t>(s.lane);
+        if (s.lane < 0 || id >= index.size() || index[id] < 0)
+            continue;
+        Row &row = g.rows[static_cast<std::size_t>(index[id])];
+        if (row.lane.kind == LaneKind::Queue) {
+            row.open.push_back(s);
+            g.end = std::max(g.end, s.end);
+            g.styles |= 1u << StatePalette::styleIndex(s.state, s.phase);
+        }
     }
+    for (std::size_t r = 0; r < g.rows.size(); ++r)
+        if (had[r] || !g.rows[r].open.empty())
+            refreshQueueDepth(g.rows[r]);
 }
 
 // Workers in their sort order, each async loop followed by its task sub-lanes, queues last.
@@ -199,7 +230,7 @@ void TimelineModel::setLanes(int group, const std::vector<Lane> &lanes)
 }
 
 void TimelineModel::updateLive(int group, const std::vector<Lane> &lanes, std::vector<Span> spans,
-                               const std::vector<std::string> &newDetails)
+                               const std::vector<std::string> &newDetails, const std::vector<Span> &open)
 {
     setLanes(group, lanes);
     // A span on a lane the snapshot did not have yet gets a placeholder row until the next update.
@@ -245,6 +276,7 @@ void TimelineModel::updateLive(int group, const std::vector<Lane> &lanes, std::v
         }
         refreshRow(row, g, from);
     }
+    setOpenWaits(g, index, open);
     emit changed();
 }
 

@@ -38,6 +38,7 @@ public:
         int depth = 0;                     // 1 for async sub-lanes (indented under the loop)
         bool endsSorted = true;            // no span ends after a later one: visible() is exact
         std::vector<DepthStep> queueDepth; // queue lanes only: their spans overlap, this is drawn
+        std::vector<Span> open;            // live queue lanes: waits not yet ended, until now
         int maxQueueDepth = 0;
     };
     struct Group {
@@ -60,10 +61,10 @@ public:
     // A finished run as one group. Returns the group's index.
     int addRun(const RunResult &run, const QString &subtitle = {});
     // A live run: an empty group filled by updateLive() as the collector's batches arrive, with
-    // the spans and the failure reasons added since the last update.
+    // the spans and the failure reasons added since the last update, and the waits still open.
     int beginLive(const QString &title, std::int64_t origin);
     void updateLive(int group, const std::vector<Lane> &lanes, std::vector<Span> spans,
-                    const std::vector<std::string> &newDetails);
+                    const std::vector<std::string> &newDetails, const std::vector<Span> &open = {});
     // The run ended: the live group becomes the finished run (same index).
     void finishLive(int group, const RunResult &run, const QString &subtitle = {});
 

@@ -73,6 +73,7 @@ private:
             admission = Admission{takeSlot(), m_created};
             co_await m_loop.yield(); // as create_task() does: the first step waits its turn
         } else {
+            m_recorder.collector().openWaits(m_queueLane, State::Queued, m_created, task);
             co_await m_semaphore->acquire(); // woken in order, by a finishing task's release()
             admission = m_handoffs.front();
             m_handoffs.pop_front();

@@ -150,6 +150,7 @@ void ProcessPool::run(int taskCount)
     m_submitted = nowNs();
     for (int task = 0; task < taskCount; ++task)
         m_pending.push_back(task);
+    m_collector.openWaits(m_queueLane, State::Queued, m_submitted, 0, taskCount);
 
     std::stop_callback onCancel(m_stop, [this] { m_wakeUp.signal(); });
     while (unfinished() && !m_stop.stop_requested()) {

@@ -39,6 +39,7 @@ void ThreadPoolStrategy::run(Workload &workload, const Experiment &experiment, T
     for (int task = 0; task < workload.taskCount(); ++task)
         queue.push({task, submitted});
     queue.close();
+    collector.openWaits(queueLane, State::Queued, submitted, 0, workload.taskCount());
     std::stop_callback onCancel(stop, [&queue] { queue.clear(); });
 
     std::vector<std::int64_t> lastBusy(workers, submitted);

@@ -40,6 +40,15 @@ std::int32_t TraceCollector::addDetail(std::string text)
     return static_cast<std::int32_t>(m_details.size() - 1);
 }
 
+namespace {
+
+std::uint64_t openKey(std::int32_t lane, std::int32_t task) noexcept
+{
+    return std::uint64_t{static_cast<std::uint32_t>(lane)} << 32 | static_cast<std::uint32_t>(task);
+}
+
+} // namespace
+
 void TraceCollector::append(std::vector<Span> &batch)
 {
     if (batch.empty())
@@ -47,8 +56,37 @@ void TraceCollector::append(std::vector<Span> &batch)
     {
         std::lock_guard lock(m_mutex);
         m_spans.insert(m_spans.end(), batch.begin(), batch.end());
+        // Only runs with a queue have open waits, so the common batch pays one test.
+        if (!m_open.empty()) {
+            for (const Span &s : batch) {
+                const auto open = m_open.find(openKey(s.lane, s.task));
+                if (open != m_open.end() && open->second.state == s.state)
+                    m_open.erase(open);
+            }
+        }
     }
     batch.clear();
+}
+
+void TraceCollector::openWaits(std::int32_t lane, State state, std::int64_t begin, std::int32_t firstTask,
+                               std::int32_t count)
+{
+    std::lock_guard lock(m_mutex);
+    m_open.reserve(m_open.size() + static_cast<std::size_t>(count));
+    for (std::int32_t task = firstTask; task < firstTask + count; ++task)
+        m_open[openKey(lane, task)] = Span{.begin = begin, .lane = lane, .task = task, .state = state};
+}
+
+std::vector<Span> TraceCollector::openSpans(std::int64_t now) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<Span> spans;
+    spans.reserve(m_open.size());
+    for (const auto &[key, span] : m_open) {
+        spans.push_back(span);
+        spans.back().end = std::max(now, span.begin);
+    }
+    return spans;
 }
 
 void TraceCollector::taskFinished(TaskRecord record)
@@ -102,6 +140,7 @@ void TraceCollector::reset(std::int64_t origin)
     m_spans.clear();
     m_details.clear();
     m_tasks.clear();
+    m_open.clear();
     m_done.store(0, std::memory_order_relaxed);
     m_failed.store(0, std::memory_order_relaxed);
 }

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace mtlab {
@@ -22,6 +23,11 @@ public:
     std::int32_t addDetail(std::string text);
     void append(std::vector<Span> &batch); // moves the spans out and clears batch
     void taskFinished(TaskRecord record);
+    // Tasks firstTask .. firstTask + count - 1 wait on `lane` in `state` since `begin`. Their spans
+    // are recorded only when the wait ends (a queued task is picked up); until then a live view
+    // sees the waits through openSpans(). Each closes when its span (same lane, task, state) arrives.
+    void openWaits(std::int32_t lane, State state, std::int64_t begin, std::int32_t firstTask,
+                   std::int32_t count = 1);
 
     // The run's start; set before any worker exists, so it needs no lock.
     void setOrigin(std::int64_t origin) noexcept { m_origin = origin; }
@@ -34,6 +40,8 @@ public:
     std::vector<Span> spansSince(std::size_t *cursor) const;
     // The failure reasons added since *cursor, in order: Span::detail indexes them all.
     std::vector<std::string> detailsSince(std::size_t *cursor) const;
+    // The waits still open, as spans ending at `now`.
+    std::vector<Span> openSpans(std::int64_t now) const;
 
     Trace finish();
     // Empties the collector for another run, keeping its memory: no reallocation, no fresh pages.
@@ -46,6 +54,7 @@ private:
     std::vector<Span> m_spans;
     std::vector<std::string> m_details;
     std::vector<TaskRecord> m_tasks;
+    std::unordered_map<std::uint64_t, Span> m_open; // by openKey(lane, task)
     std::atomic<int> m_done{0};
     std::atomic<int> m_failed{0};
 };

@@ -56,6 +56,29 @@ int Experiment::workerCount() const noexcept
     return 1;
 }
 
+std::vector<Experiment> comparisonRuns(const Experiment &base)
+{
+    std::vector<Experiment> runs;
+    const auto add = [&](StrategyKind strategy, bool gil) {
+        runs.push_back(base);
+        runs.back().strategy = strategy;
+        runs.back().gil = gil;
+    };
+    if (base.workload == WorkloadKind::Cpu) {
+        // One thread (sync, async) or one per process: the lock changes nothing there.
+        add(StrategyKind::Sync, false);
+        add(StrategyKind::Threads, true);
+        add(StrategyKind::Threads, false);
+        add(StrategyKind::Async, false);
+        add(StrategyKind::Processes, false);
+    } else {
+        for (const StrategyKind strategy :
+             {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async, StrategyKind::Processes})
+            add(strategy, base.gil);
+    }
+    return runs;
+}
+
 std::string runLabel(const Experiment &experiment)
 {
     const int workers = experiment.workerCount();

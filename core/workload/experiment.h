@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mtlab {
 
@@ -57,6 +58,12 @@ inline constexpr int MaxTasks = 1'000'000;
 inline constexpr int MaxWorkers = 1024;
 // Above this, i*i no longer fits in 64 bits (the sum itself is 128-bit).
 inline constexpr std::uint64_t MaxN = 4'000'000'000ULL;
+
+// The runs of a comparison of all strategies (`--strategy all`), one after another: sync, threads,
+// async, processes. For CPU work the thread pool runs twice, with the interpreter lock (as CPython
+// runs it, the article's result) and without (as C++ or a free-threaded Python runs it), so the
+// result and its explanation stand side by side.
+std::vector<Experiment> comparisonRuns(const Experiment &base);
 
 // The label a run goes by in traces, tables and pictures: "threads, 5 workers".
 std::string runLabel(const Experiment &experiment);

@@ -104,13 +104,13 @@ void TestRunCommand::jsonReportsEveryStrategy()
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonArray runs = doc.object().value(QLatin1String("runs")).toArray();
-    QCOMPARE(runs.size(), 4);
+    QCOMPARE(runs.size(), 5); // CPU: the thread pool with and without the interpreter lock
     u128 expected = 0;
     for (int i = 0; i < 6; ++i)
         expected += sumOfSquaresClosedForm(1'000'000 + i);
-    const QStringList strategies{QStringLiteral("sync"), QStringLiteral("threads"), QStringLiteral("async"),
-                                 QStringLiteral("processes")};
-    for (int i = 0; i < 4; ++i) {
+    const QStringList strategies{QStringLiteral("sync"), QStringLiteral("threads"), QStringLiteral("threads"),
+                                 QStringLiteral("async"), QStringLiteral("processes")};
+    for (int i = 0; i < 5; ++i) {
         const QJsonObject o = runs[i].toObject();
         QCOMPARE(o.value(QLatin1String("strategy")).toString(), strategies[i]);
         QCOMPARE(o.value(QLatin1String("workload")).toString(), QStringLiteral("cpu"));
@@ -123,6 +123,8 @@ void TestRunCommand::jsonReportsEveryStrategy()
         QCOMPARE(o.value(QLatin1String("result")).toString(), QString::fromStdString(toDecimal(expected)));
     }
     QCOMPARE(runs[1].toObject().value(QLatin1String("workers")).toInt(), 2);
+    QVERIFY(runs[1].toObject().value(QLatin1String("gil")).toBool());
+    QVERIFY(!runs[2].toObject().value(QLatin1String("gil")).toBool());
     QCOMPARE(runs[1].toObject().value(QLatin1String("lanes")).toInt(), 2);
 }
 
@@ -156,7 +158,7 @@ void TestRunCommand::traceIsWrittenWhole()
     for (const QJsonValue &event : doc.object().value(QLatin1String("traceEvents")).toArray())
         processNames += event.toObject().value(QLatin1String("name")).toString() ==
             QLatin1String("process_name");
-    QCOMPARE(processNames, 4);
+    QCOMPARE(processNames, 5);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
              QStringList{QStringLiteral("trace.json")}); // no temp file left
 }

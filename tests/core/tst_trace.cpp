@@ -19,10 +19,41 @@ private slots:
     void spansOfUnknownLaneIsEmpty();
     void detailsAreInterned();
     void liveReaderSeesEachBatchOnce();
+    void openWaitsCloseWhenTheirSpanArrives();
     void concurrentRecordersLoseNothing();
     void stateNamesRoundTrip_data();
     void stateNamesRoundTrip();
 };
+
+void TestTrace::openWaitsCloseWhenTheirSpanArrives()
+{
+    TraceCollector collector(0);
+    const std::int32_t worker = collector.addLane({});
+    const std::int32_t queue = collector.addLane({});
+    collector.openWaits(queue, State::Queued, 100, 0, 3);
+    std::vector<Span> open = collector.openSpans(500);
+    QCOMPARE(open.size(), std::size_t{3});
+    for (const Span &s : open) {
+        QCOMPARE(s.begin, std::int64_t{100});
+        QCOMPARE(s.end, std::int64_t{500});
+        QCOMPARE(s.lane, queue);
+        QCOMPARE(s.state, State::Queued);
+    }
+    {
+        Recorder recorder(collector, worker);
+        recorder.record(State::Cpu, 1, 200, 300);             // another lane: still waiting
+        recorder.recordOn(queue, State::Cpu, 1, 200, 300);    // another state: still waiting
+        recorder.recordOn(queue, State::Queued, 1, 100, 200); // its wait ended
+        recorder.flush();
+    }
+    open = collector.openSpans(600);
+    QCOMPARE(open.size(), std::size_t{2});
+    for (const Span &s : open)
+        QVERIFY(s.task == 0 || s.task == 2);
+    QCOMPARE(collector.openSpans(50).front().end, std::int64_t{100}); // never ends before it began
+    collector.reset(0);
+    QVERIFY(collector.openSpans(700).empty());
+}
 
 void TestTrace::spansAreGroupedByLaneAndSorted()
 {

@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,7 +37,7 @@ private slots:
     void init();
     void presetRunsFromTheButtons();
     void escapeCancelsALongRun();
-    void allFourFillTheComparison();
+    void allStrategiesFillTheComparison();
     void settingsSurviveARestart();
     void screenshotOfARun();
     void badScreenshotArgumentsExitWithTwo_data();
@@ -105,8 +106,10 @@ void TestMainWindow::presetRunsFromTheButtons()
 
     auto *run = child<QPushButton>(window, "runButton");
     auto *cancel = child<QPushButton>(window, "cancelButton");
+    auto *progress = child<QProgressBar>(window, "progressBar");
     QVERIFY(run->isEnabled());
     QVERIFY(!cancel->isEnabled());
+    QVERIFY(!progress->isTextVisible()); // no "0 / 100 tasks" before a run says how many
 
     QSignalSpy finished(&window, &MainWindow::runsFinished);
     QTest::mouseClick(run, Qt::LeftButton);
@@ -118,6 +121,9 @@ void TestMainWindow::presetRunsFromTheButtons()
 
     QVERIFY(run->isEnabled());
     QVERIFY(!cancel->isEnabled());
+    QVERIFY(progress->isTextVisible());
+    QCOMPARE(progress->maximum(), 10);
+    QCOMPARE(progress->value(), 10);
     QVERIFY2(window.statusText().startsWith(QLatin1String("Done")), qPrintable(window.statusText()));
     QVERIFY(window.statusText().contains(QLatin1String("threads, 5 workers")));
     const auto &groups = window.timelineModel()->groups();
@@ -156,7 +162,7 @@ void TestMainWindow::escapeCancelsALongRun()
     QVERIFY(!child<QPushButton>(window, "cancelButton")->isEnabled());
 }
 
-void TestMainWindow::allFourFillTheComparison()
+void TestMainWindow::allStrategiesFillTheComparison()
 {
     MainWindow window;
     window.show();
@@ -167,11 +173,15 @@ void TestMainWindow::allFourFillTheComparison()
     QSignalSpy finished(&window, &MainWindow::runsFinished);
     QTest::mouseClick(child<QPushButton>(window, "runButton"), Qt::LeftButton);
     QVERIFY(finished.wait(Timeout));
-    QCOMPARE(runFinished.size(), 4);
-    QCOMPARE(window.comparisonView()->model()->groups().size(), std::size_t(4));
-    // Once all four are in, the comparison is what to look at.
+    // CPU: sync, threads with and without the interpreter lock, async, processes.
+    QCOMPARE(runFinished.size(), 5);
+    const auto &groups = window.comparisonView()->model()->groups();
+    QCOMPARE(groups.size(), std::size_t(5));
+    QVERIFY(groups[1].title.contains(QLatin1String("interpreter lock")));
+    QVERIFY(!groups[2].title.contains(QLatin1String("interpreter lock")));
+    // Once all are in, the comparison is what to look at.
     QCOMPARE(child<QTabWidget>(window, "viewTabs")->currentWidget(), window.comparisonView());
-    QVERIFY2(window.statusText().contains(QLatin1String("all four")), qPrintable(window.statusText()));
+    QVERIFY2(window.statusText().contains(QLatin1String("all strategies")), qPrintable(window.statusText()));
 }
 
 void TestMainWindow::settingsSurviveARestart()

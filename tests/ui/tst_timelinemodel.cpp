@@ -47,6 +47,7 @@ private slots:
     void addRunFromRealRun();
     void asyncSubLanesFollowTheirLoop();
     void queueDepthCountsWaitingTasks();
+    void liveQueueCountsWaitsNotYetEnded();
     void visibleMatchesBruteForce_data();
     void visibleMatchesBruteForce();
     void liveUpdatesAppendAndSort();
@@ -155,6 +156,40 @@ void TestTimelineModel::queueDepthCountsWaitingTasks()
         steps.emplace_back(s.at, s.count);
     const std::vector<std::pair<std::int64_t, int>> expected{{0, 2}, {10, 3}, {30, 2}, {50, 1}, {100, 0}};
     QCOMPARE(steps, expected);
+}
+
+void TestTimelineModel::liveQueueCountsWaitsNotYetEnded()
+{
+    TimelineModel model;
+    const int g = model.beginLive(QStringLiteral("threads, 1 worker"), 0);
+    const std::vector<Lane> lanes{lane(0, LaneKind::PoolThread, "thread 1"),
+                                  lane(1, LaneKind::Queue, "queue")};
+    // Five tasks queued at 0; task 0 was picked up at 10, the other four still wait at 40.
+    std::vector<Span> open;
+    for (int task = 1; task < 5; ++task)
+        open.push_back(span(0, 40, 1, task, State::Queued));
+    model.updateLive(g, lanes, {span(0, 10, 1, 0, State::Queued), span(10, 40, 0, 0)}, {}, open);
+    const auto queue = [&] { return model.groups().front().rows.back(); };
+    QCOMPARE(queue().lane.kind, LaneKind::Queue);
+    QCOMPARE(queue().maxQueueDepth, 5);
+    QCOMPARE(queue().queueDepth.back().count, 0); // the open waits end "now", at 40
+    QCOMPARE((queue().queueDepth.end() - 2)->count, 4);
+    QCOMPARE(model.groups().front().end, std::int64_t{40});
+
+    // Task 1 is picked up at 50: its wait is recorded and no longer open.
+    open.erase(open.begin());
+    for (Span &s : open)
+        s.end = 60;
+    model.updateLive(g, lanes, {span(0, 50, 1, 1, State::Queued)}, {}, open);
+    QCOMPARE(queue().spans.size(), std::size_t{2});
+    QCOMPARE(queue().open.size(), std::size_t{3});
+    QCOMPARE((queue().queueDepth.end() - 2)->count, 3);
+
+    // Nothing open any more (cancelled): the row shows only the two recorded waits.
+    model.updateLive(g, lanes, {}, {}, {});
+    QVERIFY(queue().open.empty());
+    QCOMPARE(queue().maxQueueDepth, 2);
+    QCOMPARE(queue().queueDepth.back().at, std::int64_t{50});
 }
 
 void TestTimelineModel::visibleMatchesBruteForce_data()
