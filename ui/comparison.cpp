@@ -1,10 +1,10 @@
 #include "comparison.h"
 
+#include "numbertext.h"
 #include "chrometrace.h"
 #include "idealtime.h"
 #include "runner.h"
 #include "timelinemodel.h"
-#include "timelinerenderer.h"
 
 #include <QStringList>
 
@@ -22,7 +22,7 @@ int sweepWorkers(const Experiment &e)
 
 QString duration(std::int64_t ns)
 {
-    return TimelineRenderer::formatDuration(static_cast<double>(ns));
+    return durationText(static_cast<double>(ns));
 }
 
 double speedup(std::int64_t baselineNs, std::int64_t wallNs)
@@ -87,7 +87,7 @@ QString Comparison::subtitle(const Entry &entry) const
     if (isBaseline(entry))
         parts << QStringLiteral("the baseline");
     else if (entry.speedup >= 1.0)
-        parts << QStringLiteral("%1× faster than %2").arg(entry.speedup, 0, 'f', 2).arg(baseline);
+        parts << QStringLiteral("%1 faster than %2").arg(speedupText(entry.speedup), baseline);
     else if (entry.speedup > 0.0)
         parts << QStringLiteral("%1× slower than %2").arg(1.0 / entry.speedup, 0, 'f', 2).arg(baseline);
     if (entry.idealNs > 0)

@@ -1,10 +1,10 @@
 #include "timelinemodel.h"
 
+#include "numbertext.h"
 #include "idealtime.h"
 
 #include "chrometrace.h"
 #include "runner.h"
-#include "timelinerenderer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -359,12 +359,11 @@ std::span<const Span> TimelineModel::visible(const Group &group, const Row &row,
 
 QString TimelineModel::subtitleFor(const RunResult &run, double speedup)
 {
-    QString text = TimelineRenderer::formatDuration(static_cast<double>(run.wallNs));
+    QString text = durationText(static_cast<double>(run.wallNs));
     if (speedup > 0)
-        text += QStringLiteral(", %1x sync").arg(speedup, 0, 'f', 2);
+        text += QStringLiteral(", %1 sync").arg(speedupText(speedup));
     if (const std::int64_t ideal = mtlab::idealNs(run); ideal > 0)
-        text +=
-            QStringLiteral(" (ideal %1)").arg(TimelineRenderer::formatDuration(static_cast<double>(ideal)));
+        text += QStringLiteral(" (ideal %1)").arg(durationText(static_cast<double>(ideal)));
     if (run.failed > 0)
         text += QStringLiteral(", %1 failed").arg(run.failed);
     if (run.cancelled)

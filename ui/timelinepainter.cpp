@@ -1,3 +1,4 @@
+#include "numbertext.h"
 #include "timelinepainter.h"
 
 #include <QFontMetricsF>
@@ -42,10 +43,10 @@ double TimelinePainter::axisStep() const
 {
     const QFontMetricsF fm(m_layout.axisFont);
     const double minimum = 90 * m_layout.scale;
-    const double step = TimelineRenderer::tickStep(m_scale.nsPerPixel, minimum);
-    const QString last = TimelineRenderer::formatTick(m_scale.endNs(m_layout.plot.width()), step);
-    return TimelineRenderer::tickStep(m_scale.nsPerPixel,
-                                      std::max(minimum, fm.horizontalAdvance(last) + 28 * m_layout.scale));
+    const double step = TimeScale::tickStep(m_scale.nsPerPixel, minimum);
+    const QString last = tickText(m_scale.endNs(m_layout.plot.width()), step);
+    return TimeScale::tickStep(m_scale.nsPerPixel,
+                               std::max(minimum, fm.horizontalAdvance(last) + 28 * m_layout.scale));
 }
 
 void TimelinePainter::failure(QPointF at, double size)
@@ -261,7 +262,7 @@ void TimelinePainter::selection(double fromNs, double toNs)
     QFont font = m_layout.subtitleFont;
     font.setBold(true);
     const QFontMetricsF fm(font);
-    const QString text = TimelineRenderer::formatDuration(to - from);
+    const QString text = durationText(to - from);
     const QSizeF size(fm.horizontalAdvance(text) + 16 * m_layout.scale, fm.height() + 6 * m_layout.scale);
     QRectF box(QPointF((x0 + x1 - size.width()) / 2, plot.top() + 6 * m_layout.scale), size);
     box.moveLeft(std::clamp(box.left(), plot.left(), std::max(plot.left(), plot.right() - box.width())));
@@ -293,7 +294,7 @@ void TimelinePainter::axis()
     forEachTick([&](double t, double x, double step) {
         m_painter.setPen(QPen(QColor(0x70, 0x70, 0x70), 1));
         m_painter.drawLine(QPointF(x, axis.bottom() - 5 * s), QPointF(x, axis.bottom()));
-        const QString text = TimelineRenderer::formatTick(t, step);
+        const QString text = tickText(t, step);
         const double w = fm.horizontalAdvance(text) + 4;
         const double left = std::clamp(x - w / 2, m_layout.labels.left(), axis.right() + 10 * s - w);
         m_painter.setPen(Ink);

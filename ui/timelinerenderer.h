@@ -67,14 +67,6 @@ public:
     // How many span shapes the last paint() drew (folded blocks count once): for tests and export.
     int lastShapeCount() const noexcept { return m_lastShapes; }
 
-    // "412.3 ms", "1.532 s", "85.21 µs": four significant digits.
-    static QString formatDuration(double ns);
-    // An axis label for a tick at ns, with as many decimals as the step between ticks needs:
-    // "0 ms", "250 ms", "1.5 s".
-    static QString formatTick(double ns, double stepNs);
-    // The 1-2-5 step (ns) that leaves at least minPixels between ticks.
-    static double tickStep(double nsPerPixel, double minPixels);
-
 private:
     void paintRows(TimelinePainter &decor, QPainter &painter, const TimelineLayout &layout) const;
     void collectSpans(const TimelineLayout &layout, const TimeScale &scale, int group, int row,

@@ -1,5 +1,6 @@
 #include "timelinetooltip.h"
 
+#include "numbertext.h"
 #include "timelinemodel.h"
 
 namespace mtlab {
@@ -26,9 +27,7 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
     const Span &span = *hit.span;
     const int style = StatePalette::styleIndex(span.state, span.phase);
     const QString lane = QString::fromStdString(row.lane.name).toHtmlEscaped();
-    const auto at = [&](std::int64_t t) {
-        return TimelineRenderer::formatDuration(static_cast<double>(t - group.origin));
-    };
+    const auto at = [&](std::int64_t t) { return durationText(static_cast<double>(t - group.origin)); };
 
     QString text = span.task >= 0 ? QStringLiteral("<b>task %1</b> on %2").arg(span.task).arg(lane)
                                   : QStringLiteral("<b>%1</b>").arg(lane);
@@ -37,7 +36,7 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
         state += QStringLiteral(", ") + fromView(ioPhaseName(span.phase));
     text += QStringLiteral("<br>state: <b>%1</b> \u2014 %2")
                 .arg(state, StatePalette::style(style).name.toHtmlEscaped());
-    const QString duration = TimelineRenderer::formatDuration(static_cast<double>(span.duration()));
+    const QString duration = durationText(static_cast<double>(span.duration()));
     text += QStringLiteral("<br>%1, from %2 to %3").arg(duration, at(span.begin), at(span.end));
     const auto detail = static_cast<std::size_t>(span.detail);
     if (span.detail >= 0 && detail < group.details.size())
@@ -58,7 +57,7 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
         text += QStringLiteral("<tr><td><span style='color:%1'>\u25a0</span> %2&nbsp;&nbsp;</td>"
                                "<td align='right'>%3</td></tr>")
                     .arg(StatePalette::style(s).fill.name(), shortName(s),
-                         TimelineRenderer::formatDuration(static_cast<double>(ns)));
+                         durationText(static_cast<double>(ns)));
     }
     return text + QStringLiteral("</table>");
 }
@@ -79,7 +78,7 @@ QString TimelineToolTip::text(const TimelineModel &model, const TimelineRenderer
         return QStringLiteral("<b>queue</b><br>%1 %2 waiting for a worker at %3")
             .arg(hit.queueDepth)
             .arg(hit.queueDepth == 1 ? QStringLiteral("task") : QStringLiteral("tasks"))
-            .arg(TimelineRenderer::formatDuration(hit.ns));
+            .arg(durationText(hit.ns));
     return {};
 }
 

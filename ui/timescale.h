@@ -35,6 +35,16 @@ struct TimeScale {
     }
     // Moves the view by dx pixels (dragging right shows earlier times).
     void pan(double dx) noexcept { startNs -= dx * nsPerPixel; }
+    // The 1-2-5 step (ns) between axis ticks that leaves at least minPixels between them.
+    static double tickStep(double nsPerPixel, double minPixels) noexcept
+    {
+        const double raw = std::max(nsPerPixel * minPixels, 1.0);
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        for (const double m : {1.0, 2.0, 5.0})
+            if (m * magnitude >= raw * (1 - 1e-12))
+                return m * magnitude;
+        return 10 * magnitude;
+    }
 };
 
 } // namespace mtlab

@@ -1,8 +1,8 @@
 #include "walltimechart.h"
 
+#include "numbertext.h"
 #include "chartstyle.h"
 #include "strategycolor.h"
-#include "timelinerenderer.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -53,9 +53,9 @@ void WallTimeChart::setEntries(const std::vector<Comparison::Entry> &entries)
         const std::string_view name = strategyName(entry.strategy);
         QString category = QStringLiteral("<b>%1</b><br>%2")
                                .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
-                                    TimelineRenderer::formatDuration(static_cast<double>(entry.wallNs)));
+                                    durationText(static_cast<double>(entry.wallNs)));
         if (entry.speedup > 0.0 && entry.strategy != StrategyKind::Sync)
-            category += QStringLiteral("<br>%1×").arg(entry.speedup, 0, 'f', 2);
+            category += QStringLiteral("<br>") + speedupText(entry.speedup);
         categories.prepend(category);
     }
     chart()->addSeries(m_series);

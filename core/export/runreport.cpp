@@ -3,8 +3,10 @@
 #include "chrometrace.h"
 #include "decimal.h"
 #include "jsonwriter.h"
+#include "numberformat.h"
 #include "runner.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace mtlab {
@@ -41,6 +43,14 @@ std::string workloadLine(const RunResult &run)
                   e.io.url.empty() ? "the embedded server" : e.io.url.c_str());
 }
 
+// printf pads bytes; "×" takes two of them but one column.
+std::string padLeft(const std::string &text, std::size_t columns)
+{
+    const auto width = static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return std::string(columns > width ? columns - width : 0, ' ') + text;
+}
+
 } // namespace
 
 double speedupOverSync(const std::vector<RunResult> &runs, const RunResult &run)
@@ -56,13 +66,13 @@ std::string reportTable(const std::vector<RunResult> &runs)
     if (runs.empty())
         return {};
     std::string out = workloadLine(runs.front()) + "\n\n";
-    out += format("%-34s %8s %11s %9s %10s\n", "strategy", "workers", "wall time", "speedup", "ok/failed");
+    out += format("%-38s %8s %11s %9s %10s\n", "strategy", "workers", "wall time", "speedup", "ok/failed");
     for (const RunResult &run : runs) {
         const double speedup = speedupOverSync(runs, run);
-        out += format("%-34s %8d %11s %9s %10s%s\n", runLabel(run.experiment).c_str(),
+        out += format("%-38s %8d %11s %s %10s%s\n", runLabel(run.experiment).c_str(),
                       run.experiment.workerCount(), seconds(run.wallNs).c_str(),
-                      speedup > 0 ? format("%.2fx", speedup).c_str() : "-",
-                      format("%d/%d", run.ok, run.failed).c_str(), run.cancelled ? "  cancelled" : "");
+                      padLeft(formatSpeedup(speedup), 9).c_str(), format("%d/%d", run.ok, run.failed).c_str(),
+                      run.cancelled ? "  cancelled" : "");
     }
     const RunResult &first = runs.front();
     if (first.experiment.workload == WorkloadKind::Cpu) {

@@ -1,4 +1,5 @@
 #include "comparison.h"
+#include "numbertext.h"
 #include "comparisonview.h"
 #include "strategycolor.h"
 #include "sweepchart.h"
@@ -67,14 +68,10 @@ void TestComparisonView::subtitlesSayTimeSpeedupAndIdeal_data()
     QTest::addColumn<int>("group");
     QTest::addColumn<QString>("wallTime");
     QTest::addColumn<QString>("speedup");
-    QTest::newRow("sync") << 0 << TimelineRenderer::formatDuration(800.0 * Ms)
-                          << QStringLiteral("the baseline");
-    QTest::newRow("threads") << 1 << TimelineRenderer::formatDuration(200.0 * Ms)
-                             << QStringLiteral("4.00× faster than sync");
-    QTest::newRow("async") << 2 << TimelineRenderer::formatDuration(100.0 * Ms)
-                           << QStringLiteral("8.00× faster than sync");
-    QTest::newRow("processes") << 3 << TimelineRenderer::formatDuration(100.0 * Ms)
-                               << QStringLiteral("8.00× faster than sync");
+    QTest::newRow("sync") << 0 << durationText(800.0 * Ms) << QStringLiteral("the baseline");
+    QTest::newRow("threads") << 1 << durationText(200.0 * Ms) << QStringLiteral("4× faster than sync");
+    QTest::newRow("async") << 2 << durationText(100.0 * Ms) << QStringLiteral("8× faster than sync");
+    QTest::newRow("processes") << 3 << durationText(100.0 * Ms) << QStringLiteral("8× faster than sync");
 }
 
 void TestComparisonView::subtitlesSayTimeSpeedupAndIdeal()
@@ -88,8 +85,7 @@ void TestComparisonView::subtitlesSayTimeSpeedupAndIdeal()
     QVERIFY2(g.subtitle.startsWith(wallTime + QStringLiteral(" · ")), qPrintable(g.subtitle));
     QVERIFY2(g.subtitle.contains(speedup), qPrintable(g.subtitle));
     if (g.idealNs > 0)
-        QVERIFY2(g.subtitle.contains(QStringLiteral("ideal ") +
-                                     TimelineRenderer::formatDuration(double(g.idealNs))),
+        QVERIFY2(g.subtitle.contains(QStringLiteral("ideal ") + durationText(double(g.idealNs))),
                  qPrintable(g.subtitle));
     QCOMPARE(view.comparison().entries()[std::size_t(group)].idealNs, g.idealNs);
 }
@@ -101,7 +97,7 @@ void TestComparisonView::aLateSyncRunFillsInTheSpeedups()
     view.addRun(syntheticRun(StrategyKind::Threads, 4, 8, 100 * Ms));
     QVERIFY(!view.model()->groups()[0].subtitle.contains(QStringLiteral("faster")));
     view.addRun(syntheticRun(StrategyKind::Sync, 1, 8, 100 * Ms));
-    QVERIFY2(view.model()->groups()[0].subtitle.contains(QStringLiteral("4.00× faster than sync")),
+    QVERIFY2(view.model()->groups()[0].subtitle.contains(QStringLiteral("4× faster than sync")),
              qPrintable(view.model()->groups()[0].subtitle));
     QVERIFY(view.model()->groups()[1].subtitle.contains(QStringLiteral("the baseline")));
     QCOMPARE(view.comparison().entries()[0].speedup, 4.0);
@@ -144,7 +140,7 @@ void TestComparisonView::sweepAddsPoints()
     QCOMPARE(view.sweepChart()->ideal()->count(), 4);
     QCOMPARE(view.sweepChart()->ideal()->at(3), QPointF(4, 4));
     QCOMPARE(view.model()->groups().size(), std::size_t(4));
-    QVERIFY(view.model()->groups()[3].subtitle.contains(QStringLiteral("4.00× faster than 1 worker")));
+    QVERIFY(view.model()->groups()[3].subtitle.contains(QStringLiteral("4× faster than 1 worker")));
 }
 
 void TestComparisonView::switchingModeStartsOver()

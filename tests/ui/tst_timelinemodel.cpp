@@ -345,7 +345,8 @@ void TestTimelineModel::subtitleAndIdeal()
     run.embeddedServer = true;
     run.wallNs = 412'300'000;
     QCOMPARE(idealNs(run), std::int64_t{400'000'000}); // ceil(20 / 5) * 100 ms
-    QCOMPARE(TimelineModel::subtitleFor(run, 4.93), QStringLiteral("412.3 ms, 4.93x sync (ideal 400.0 ms)"));
+    QCOMPARE(TimelineModel::subtitleFor(run, 4.93),
+             QStringLiteral("412.3 ms, 4.93\u00d7 sync (ideal 400.0 ms)"));
     run.experiment.strategy = StrategyKind::Sync;
     QCOMPARE(idealNs(run), std::int64_t{2'000'000'000});
     run.experiment.strategy = StrategyKind::Async;

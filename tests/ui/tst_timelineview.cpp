@@ -53,10 +53,6 @@ private slots:
     void narrowSpansFoldIntoBlocks();
     void failuresAreMarkedAndExplained();
     void loopWorkIsExplained();
-    void formatDuration_data();
-    void formatDuration();
-    void formatTick_data();
-    void formatTick();
 
 private:
     TimelineModel m_model;
@@ -375,50 +371,6 @@ void TestTimelineView::loopWorkIsExplained()
     QVERIFY2(text.contains(QStringLiteral("<b>event loop</b>")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("libcurl")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("task")), qPrintable(text));
-}
-
-void TestTimelineView::formatDuration_data()
-{
-    QTest::addColumn<double>("ns");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("ms") << 412.3e6 << QStringLiteral("412.3 ms");
-    QTest::newRow("s") << 2.031e9 << QStringLiteral("2.031 s");
-    QTest::newRow("µs") << 85.21e3 << QStringLiteral("85.21 \u00b5s");
-    QTest::newRow("ns") << 999.0 << QStringLiteral("999 ns");
-    QTest::newRow("minutes stay seconds") << 125e9 << QStringLiteral("125.0 s");
-}
-
-void TestTimelineView::formatDuration()
-{
-    QFETCH(double, ns);
-    QFETCH(QString, text);
-    QCOMPARE(TimelineRenderer::formatDuration(ns), text);
-}
-
-void TestTimelineView::formatTick_data()
-{
-    QTest::addColumn<double>("ns");
-    QTest::addColumn<double>("step");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("zero") << 0.0 << 50e6 << QStringLiteral("0 ms");
-    QTest::newRow("ms") << 250e6 << 50e6 << QStringLiteral("250 ms");
-    QTest::newRow("s with a half") << 1.5e9 << 500e6 << QStringLiteral("1.5 s");
-    QTest::newRow("whole s") << 2e9 << 500e6 << QStringLiteral("2 s");
-    QTest::newRow("fine step") << 1.25e9 << 50e6 << QStringLiteral("1.25 s");
-    QTest::newRow("µs") << 20e3 << 10e3 << QStringLiteral("20 \u00b5s");
-}
-
-void TestTimelineView::formatTick()
-{
-    QFETCH(double, ns);
-    QFETCH(double, step);
-    QFETCH(QString, text);
-    QCOMPARE(TimelineRenderer::formatTick(ns, step), text);
-    // Steps go 1-2-5.
-    const double s = TimelineRenderer::tickStep(step / 100, 130);
-    const double mantissa = s / std::pow(10.0, std::floor(std::log10(s)));
-    QVERIFY(qFuzzyCompare(mantissa, 1.0) || qFuzzyCompare(mantissa, 2.0) || qFuzzyCompare(mantissa, 5.0));
-    QVERIFY(s >= step / 100 * 130);
 }
 
 QTEST_MAIN(TestTimelineView)

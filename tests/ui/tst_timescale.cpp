@@ -9,6 +9,8 @@ class TestTimeScale : public QObject
     Q_OBJECT
 
 private slots:
+    void tickStepGoesOneTwoFive_data();
+    void tickStepGoesOneTwoFive();
     void roundTrip_data();
     void roundTrip();
     void fit_data();
@@ -116,6 +118,26 @@ void TestTimeScale::pan()
     scale.pan(dx);
     QCOMPARE(scale.startNs, startNs);
     QCOMPARE(scale.nsPerPixel, 1e6);
+}
+
+void TestTimeScale::tickStepGoesOneTwoFive_data()
+{
+    QTest::addColumn<double>("nsPerPixel");
+    QTest::addColumn<double>("minPixels");
+    QTest::addColumn<double>("step");
+    QTest::newRow("exact 1") << 1e6 << 100.0 << 1e8;
+    QTest::newRow("up to 2") << 1.2e6 << 100.0 << 2e8;
+    QTest::newRow("up to 5") << 3e6 << 100.0 << 5e8;
+    QTest::newRow("up to 10") << 6e6 << 100.0 << 1e9;
+    QTest::newRow("never below 1 ns") << 0.001 << 10.0 << 1.0;
+}
+
+void TestTimeScale::tickStepGoesOneTwoFive()
+{
+    QFETCH(double, nsPerPixel);
+    QFETCH(double, minPixels);
+    QFETCH(double, step);
+    QCOMPARE(TimeScale::tickStep(nsPerPixel, minPixels), step);
 }
 
 QTEST_APPLESS_MAIN(TestTimeScale)
