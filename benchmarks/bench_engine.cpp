@@ -1,6 +1,7 @@
 // Prints, in one run on this machine: the speedup of each strategy over sync on the CPU workload,
 // with and without the emulated interpreter lock, and what recording a span costs.
 #include "clock.h"
+#include "cpuworkload.h"
 #include "recorder.h"
 #include "runner.h"
 #include "runreport.h"
@@ -66,6 +67,24 @@ double clockNs()
     return sink != 0 ? perRead : 0.0;
 }
 
+// The CPU workload's loop must really run: were it folded into the closed form or vectorised
+// away, 8x the terms would take about the same time. Fastest of five, so load does not skew it.
+double loopScaling()
+{
+    u128 checksum = 0;
+    const auto fastest = [&checksum](std::uint64_t n) {
+        std::int64_t best = INT64_MAX;
+        for (int i = 0; i < 5; ++i) {
+            const std::int64_t begin = nowNs();
+            checksum += sumOfSquares(0, n);
+            best = std::min(best, nowNs() - begin);
+        }
+        return best;
+    };
+    const double ratio = static_cast<double>(fastest(8'000'000)) / static_cast<double>(fastest(1'000'000));
+    return checksum > 0 ? ratio : 0.0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -116,5 +135,7 @@ int main(int argc, char *argv[])
                         .c_str(),
                     static_cast<double>(run.wallNs) / 1e9, speedupOverSync(runs, run), spans, share);
     }
+    std::printf("sum of squares: 8x the terms take %.1fx the time (8 when the loop really runs)\n",
+                loopScaling());
     return 0;
 }

@@ -74,6 +74,18 @@ inline std::jthread stopAfter(std::stop_source &stop, std::chrono::milliseconds 
     });
 }
 
+// Stops the run once `ready` says so (checked every millisecond), so a test cancels at a known
+// point of the run rather than after a guessed delay.
+template <typename Predicate>
+std::jthread stopWhen(std::stop_source &stop, Predicate ready)
+{
+    return std::jthread([&stop, ready](std::stop_token self) {
+        while (!self.stop_requested() && !ready())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        stop.request_stop();
+    });
+}
+
 inline int threadsInThisProcess()
 {
     return static_cast<int>(

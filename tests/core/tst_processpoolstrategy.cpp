@@ -53,10 +53,11 @@ Experiment processesExperiment(int tasks, int workers, std::uint64_t n)
     return e;
 }
 
-Trace runPool(const Experiment &e, std::stop_token stop = {})
+Trace runPool(const Experiment &e, std::stop_token stop = {}, TraceCollector *collectorOut = nullptr)
 {
     CpuWorkload workload(e.tasks, e.n);
-    TraceCollector collector(nowNs());
+    TraceCollector own(nowNs());
+    TraceCollector &collector = collectorOut ? *collectorOut : own;
     ProcessPoolStrategy().run(workload, e, collector, std::move(stop));
     return collector.finish();
 }
@@ -255,11 +256,14 @@ void TestProcessPoolStrategy::workersComputeInParallel()
 void TestProcessPoolStrategy::cancelEndsEveryChild()
 {
     const Experiment e = processesExperiment(6, 2, MaxN); // seconds per task
+    TraceCollector collector(nowNs());
     std::stop_source stop;
-    std::jthread canceller = checks::stopAfter(stop, std::chrono::milliseconds(100));
-    const Trace trace = runPool(e, stop.get_token());
+    // Cancel once both workers hold a task: a task leaves the queue's open waits when it is sent.
+    std::jthread canceller = checks::stopWhen(
+        stop, [&] { return collector.openSpans(nowNs()).size() == std::size_t(e.tasks - 2); });
+    const Trace trace = runPool(e, stop.get_token(), &collector);
     canceller.join();
-    QVERIFY(int(trace.tasks().size()) <= 2); // at most the two running tasks end, as cancelled
+    QCOMPARE(int(trace.tasks().size()), 2); // the two running tasks end, as cancelled; the rest never start
     for (const TaskRecord &record : trace.tasks()) {
         QVERIFY(!record.ok);
         QCOMPARE(record.error, std::string("cancelled"));
