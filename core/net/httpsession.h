@@ -81,7 +81,4 @@ private:
     std::unique_ptr<CurlLoop> m_loop;
 };
 
-// Lays one download on the timeline: its phases as io-wait spans on `lane`, ending at d.end.
-void recordDownload(Recorder &recorder, std::int32_t lane, std::int32_t task, const Download &d);
-
 } // namespace mtlab

@@ -10,6 +10,50 @@
 
 namespace mtlab {
 
+namespace {
+
+// Lays one download on the timeline: its phases as io-wait spans on `lane`, ending at d.end.
+void recordDownload(Recorder &recorder, std::int32_t lane, std::int32_t task, const Download &d)
+{
+    const std::int64_t start = d.end - d.total;
+    const struct {
+        IoPhase phase;
+        std::int64_t from, to;
+    } phases[] = {{IoPhase::Dns, 0, d.dnsEnd},
+                  {IoPhase::Connect, d.dnsEnd, d.connectEnd},
+                  {IoPhase::Tls, d.connectEnd, d.tlsEnd},
+                  {IoPhase::Wait, d.tlsEnd, d.waitEnd},
+                  {IoPhase::Transfer, d.waitEnd, d.total}};
+    int last = -1;
+    for (int i = 0; i < 5; ++i)
+        if (phases[i].to > phases[i].from)
+            last = i;
+    for (int i = 0; i < last; ++i)
+        if (phases[i].to > phases[i].from)
+            recorder.recordOn(lane, State::IoWait, task, start + phases[i].from, start + phases[i].to,
+                              phases[i].phase);
+    if (d.ok) {
+        if (last >= 0)
+            recorder.recordOn(lane, State::IoWait, task, start + phases[last].from, start + phases[last].to,
+                              phases[last].phase);
+        return;
+    }
+    // The phase the request died in is drawn as failed, carrying the reason. libcurl counts a
+    // wait for a first byte that never came into its total, so without bytes it was a wait.
+    const std::int32_t detail = recorder.detail(d.error + ": " + d.detail);
+    if (last < 0) {
+        recorder.recordOn(lane, State::Failed, task, d.end, d.end, IoPhase::None, detail);
+        return;
+    }
+    IoPhase phase = phases[last].phase;
+    if (phase == IoPhase::Transfer && d.bytes == 0)
+        phase = IoPhase::Wait;
+    recorder.recordOn(lane, State::Failed, task, start + phases[last].from, start + phases[last].to, phase,
+                      detail);
+}
+
+} // namespace
+
 IoWorkload::IoWorkload(int tasks, IoOptions options)
     : m_tasks(tasks)
     , m_options(std::move(options))
