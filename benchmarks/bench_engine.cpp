@@ -1,5 +1,6 @@
-// Prints, in one run on this machine: the speedup of each strategy over sync on the CPU workload,
-// with and without the emulated interpreter lock, and what recording a span costs.
+// Prints, in one run on this machine: how long a worker process takes to start, the speedup of
+// each strategy over sync on the CPU workload, with and without the emulated interpreter lock, and
+// what recording a span costs.
 #include "clock.h"
 #include "recorder.h"
 #include "runner.h"
@@ -66,6 +67,30 @@ double clockNs()
     return sink != 0 ? perRead : 0.0;
 }
 
+// The median `spawn` span of a worker process (from asking for the process to its ready message)
+// over several 2-worker process-pool runs of tiny tasks: the CPU worker, or the one that loads
+// libcurl for downloads (from the embedded server, answering at once).
+double medianSpawnMs(WorkloadKind workload)
+{
+    std::vector<std::int64_t> spawns;
+    for (int round = 0; round < 15; ++round) {
+        Experiment e;
+        e.workload = workload;
+        e.strategy = StrategyKind::Processes;
+        e.workers = 2;
+        e.tasks = 2;
+        e.n = 1000;
+        e.io.delayMs = 0;
+        e.io.sizeKb = 1;
+        const RunResult run = Runner(e).run();
+        for (const Span &span : run.trace.spans())
+            if (span.state == State::Spawn)
+                spawns.push_back(span.duration());
+    }
+    std::sort(spawns.begin(), spawns.end());
+    return spawns.empty() ? 0.0 : static_cast<double>(spawns[spawns.size() / 2]) / 1e6;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -78,6 +103,9 @@ int main(int argc, char *argv[])
         else if (std::strcmp(argv[i], "--n") == 0)
             n = std::strtoull(argv[i + 1], nullptr, 10);
     }
+
+    std::printf("worker start-up (median spawn, 2-worker runs): CPU worker %.1f ms, I/O worker %.1f ms\n\n",
+                medianSpawnMs(WorkloadKind::Cpu), medianSpawnMs(WorkloadKind::Io));
 
     const RecordingCost recording = recordingNsPerSpan();
     const double perSpan = recording.steadyNs;
