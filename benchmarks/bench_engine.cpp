@@ -2,6 +2,7 @@
 // each strategy over sync on the CPU workload, with and without the emulated interpreter lock, and
 // what recording a span costs.
 #include "clock.h"
+#include "helperexecutable.h"
 #include "recorder.h"
 #include "runner.h"
 #include "runreport.h"
@@ -68,9 +69,10 @@ double clockNs()
 }
 
 // The median `spawn` span of a worker process (from asking for the process to its ready message)
-// over several 2-worker process-pool runs of tiny tasks: the CPU worker, or the one that loads
-// libcurl for downloads (from the embedded server, answering at once).
-double medianSpawnMs(WorkloadKind workload)
+// over several 2-worker process-pool runs of tiny tasks: for CPU work the CPU worker, or the one
+// that links libcurl (`worker`, as every worker did before), for downloads (from the embedded
+// server, answering at once) the one that links libcurl.
+double medianSpawnMs(WorkloadKind workload, const std::string &worker = {})
 {
     std::vector<std::int64_t> spawns;
     for (int round = 0; round < 15; ++round) {
@@ -82,6 +84,7 @@ double medianSpawnMs(WorkloadKind workload)
         e.n = 1000;
         e.io.delayMs = 0;
         e.io.sizeKb = 1;
+        e.workerExecutable = worker;
         const RunResult run = Runner(e).run();
         for (const Span &span : run.trace.spans())
             if (span.state == State::Spawn)
@@ -104,8 +107,13 @@ int main(int argc, char *argv[])
             n = std::strtoull(argv[i + 1], nullptr, 10);
     }
 
-    std::printf("worker start-up (median spawn, 2-worker runs): CPU worker %.1f ms, I/O worker %.1f ms\n\n",
-                medianSpawnMs(WorkloadKind::Cpu), medianSpawnMs(WorkloadKind::Io));
+    std::printf("worker start-up, median spawn span of 2-worker runs:\n"
+                "  CPU work, multitask-lab-cpu-worker:              %5.1f ms\n"
+                "  CPU work, multitask-lab-worker (links libcurl):  %5.1f ms\n"
+                "  downloads, multitask-lab-worker:                 %5.1f ms\n\n",
+                medianSpawnMs(WorkloadKind::Cpu),
+                medianSpawnMs(WorkloadKind::Cpu, helperExecutable("multitask-lab-worker")),
+                medianSpawnMs(WorkloadKind::Io));
 
     const RecordingCost recording = recordingNsPerSpan();
     const double perSpan = recording.steadyNs;
