@@ -1,7 +1,9 @@
-// Prints, in one run on this machine: the speedup of each strategy over sync on the CPU workload,
-// with and without the emulated interpreter lock, and what recording a span costs.
+// Prints, in one run on this machine: how long a worker process takes to start, the speedup of
+// each strategy over sync on the CPU workload, with and without the emulated interpreter lock, and
+// what recording a span costs.
 #include "clock.h"
 #include "cpuworkload.h"
+#include "helperexecutable.h"
 #include "recorder.h"
 #include "runner.h"
 #include "runreport.h"
@@ -85,6 +87,32 @@ double loopScaling()
     return checksum > 0 ? ratio : 0.0;
 }
 
+// The median `spawn` span of a worker process (from asking for the process to its ready message)
+// over several 2-worker process-pool runs of tiny tasks: for CPU work the CPU worker, or the one
+// that links libcurl (`worker`, as every worker did before), for downloads (from the embedded
+// server, answering at once) the one that links libcurl.
+double medianSpawnMs(WorkloadKind workload, const std::string &worker = {})
+{
+    std::vector<std::int64_t> spawns;
+    for (int round = 0; round < 15; ++round) {
+        Experiment e;
+        e.workload = workload;
+        e.strategy = StrategyKind::Processes;
+        e.workers = 2;
+        e.tasks = 2;
+        e.n = 1000;
+        e.io.delayMs = 0;
+        e.io.sizeKb = 1;
+        e.workerExecutable = worker;
+        const RunResult run = Runner(e).run();
+        for (const Span &span : run.trace.spans())
+            if (span.state == State::Spawn)
+                spawns.push_back(span.duration());
+    }
+    std::sort(spawns.begin(), spawns.end());
+    return spawns.empty() ? 0.0 : static_cast<double>(spawns[spawns.size() / 2]) / 1e6;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -97,6 +125,14 @@ int main(int argc, char *argv[])
         else if (std::strcmp(argv[i], "--n") == 0)
             n = std::strtoull(argv[i + 1], nullptr, 10);
     }
+
+    std::printf("worker start-up, median spawn span of 2-worker runs:\n"
+                "  CPU work, multitask-lab-cpu-worker:              %5.1f ms\n"
+                "  CPU work, multitask-lab-worker (links libcurl):  %5.1f ms\n"
+                "  downloads, multitask-lab-worker:                 %5.1f ms\n\n",
+                medianSpawnMs(WorkloadKind::Cpu),
+                medianSpawnMs(WorkloadKind::Cpu, helperExecutable("multitask-lab-worker")),
+                medianSpawnMs(WorkloadKind::Io));
 
     const RecordingCost recording = recordingNsPerSpan();
     const double perSpan = recording.steadyNs;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "comparisonview.h"
+#include "curlversion.h"
 #include "experimentpanel.h"
 #include "exportactions.h"
 #include "lessondialog.h"
@@ -364,14 +365,20 @@ void MainWindow::showLesson()
     m_lesson->activateWindow();
 }
 
+QString MainWindow::aboutText()
+{
+    return tr("<h3>Multitask Lab %1</h3><p>Runs one workload, downloads or computing, under four "
+              "strategies (sync, threads, async, processes) and draws what every worker did, "
+              "to see concurrency and parallelism instead of imagining them.</p>"
+              "<p>After the blog post <i>Multitasking in Python</i>.</p>"
+              "<p>Qt %2, libcurl %3</p>")
+        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+             QString::fromStdString(libcurlVersion()));
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Multitask Lab"),
-                       tr("<h3>Multitask Lab %1</h3><p>Runs one workload, downloads or computing, under four "
-                          "strategies (sync, threads, async, processes) and draws what every worker did, "
-                          "to see concurrency and parallelism instead of imagining them.</p>"
-                          "<p>After the blog post <i>Multitasking in Python</i>.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(this, tr("About Multitask Lab"), aboutText());
 }
 
 void MainWindow::restoreSettings()

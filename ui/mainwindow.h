@@ -47,6 +47,8 @@ public:
     TimelineView *timelineView() const noexcept { return m_view; }
     ComparisonView *comparisonView() const noexcept { return m_comparison; }
     QString statusText() const;
+    // Help > About: the program's version, and the Qt and libcurl it runs with.
+    static QString aboutText();
 
 public slots:
     // The panel's experiment: one run, or all strategies one after another (comparisonRuns).

@@ -1,10 +1,10 @@
 #include "embeddedserver.h"
 
 #include <csignal>
-#include <filesystem>
 #include <poll.h>
 
 #include "clock.h"
+#include "helperexecutable.h"
 
 namespace mtlab {
 
@@ -12,13 +12,6 @@ namespace {
 constexpr std::string_view ReadyPrefix = "multitask-lab-server listening on ";
 constexpr int StartTimeoutMs = 5000;
 } // namespace
-
-std::string helperExecutable(const std::string &name)
-{
-    std::error_code error;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-    return (self.parent_path() / name).string();
-}
 
 std::vector<std::string> EmbeddedServer::arguments(const IoOptions &o)
 {

@@ -30,7 +30,4 @@ private:
     std::string m_url;
 };
 
-// A helper executable installed beside this program ("multitask-lab-worker").
-std::string helperExecutable(const std::string &name);
-
 } // namespace mtlab

@@ -1,6 +1,7 @@
 #include "workerarguments.h"
 
 #include "experiment.h"
+#include "helperexecutable.h"
 
 namespace mtlab {
 
@@ -25,6 +26,14 @@ std::vector<std::string> workerArguments(const Experiment &e)
         args.push_back(std::to_string(e.crashTask));
     }
     return args;
+}
+
+std::string workerProgram(const Experiment &e)
+{
+    if (!e.workerExecutable.empty())
+        return e.workerExecutable;
+    return helperExecutable(e.workload == WorkloadKind::Cpu ? "multitask-lab-cpu-worker"
+                                                            : "multitask-lab-worker");
 }
 
 } // namespace mtlab

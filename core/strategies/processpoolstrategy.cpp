@@ -11,7 +11,6 @@
 #include <chrono>
 #include <csignal>
 #include <deque>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,15 +76,6 @@ public:
 private:
     int m_fd;
 };
-
-std::string workerProgram(const Experiment &experiment)
-{
-    if (!experiment.workerExecutable.empty())
-        return experiment.workerExecutable;
-    std::error_code error;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-    return (self.parent_path() / "multitask-lab-worker").string();
-}
 
 // One run of the pool, driven from the calling thread with poll() over the workers' stdout.
 class ProcessPool

@@ -35,6 +35,7 @@ private slots:
     void workerHandlesItsInput();
     void structure_data();
     void structure();
+    void cpuWorkerRefusesDownloads();
     void workersComputeInParallel_data();
     void workersComputeInParallel();
     void cancelEndsEveryChild();
@@ -79,9 +80,21 @@ bool allGone(const std::vector<std::int64_t> &pids)
     });
 }
 
-QString workerPath()
+QString workerPath(const QString &name = QStringLiteral("multitask-lab-worker"))
 {
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab-worker");
+    return QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
+}
+
+// Everything a worker writes until it closes its output; false if it goes quiet for 30 s instead.
+bool readUntilEnd(ChildProcess &worker, std::string &output)
+{
+    for (ChildProcess::ReadResult r = ChildProcess::ReadResult::Again; r != ChildProcess::ReadResult::End;) {
+        pollfd fd{worker.outputFd(), POLLIN, 0};
+        if (::poll(&fd, 1, 30'000) != 1)
+            return false;
+        r = worker.read(output);
+    }
+    return true;
 }
 
 } // namespace
@@ -170,11 +183,7 @@ void TestProcessPoolStrategy::workerHandlesItsInput()
     QVERIFY(worker.send(input));
     worker.closeInput();
     std::string output;
-    for (ChildProcess::ReadResult r = ChildProcess::ReadResult::Again; r != ChildProcess::ReadResult::End;) {
-        pollfd fd{worker.outputFd(), POLLIN, 0};
-        QVERIFY2(::poll(&fd, 1, 30'000) == 1, "the worker neither wrote nor ended");
-        r = worker.read(output);
-    }
+    QVERIFY2(readUntilEnd(worker, output), "the worker neither wrote nor ended");
     QCOMPARE(worker.end(std::chrono::seconds(10)), exitCode << 8);
     QVERIFY2(output.starts_with("ready ") && output.find('\n') == output.size() - 1, output.c_str());
     const auto ready = parseWorkerMessage(std::string_view(output).substr(0, output.size() - 1));
@@ -187,10 +196,15 @@ void TestProcessPoolStrategy::structure_data()
     QTest::addColumn<int>("tasks");
     QTest::addColumn<int>("workers");
     QTest::addColumn<bool>("gil");
-    QTest::newRow("1 worker") << 3 << 1 << false;
-    QTest::newRow("2 workers") << 8 << 2 << false;
-    QTest::newRow("3 workers, interpreter lock each") << 6 << 3 << true;
-    QTest::newRow("more workers than tasks") << 2 << 4 << false;
+    QTest::addColumn<QString>("worker");
+    const QString all = QStringLiteral("multitask-lab-worker");
+    const QString cpu = QStringLiteral("multitask-lab-cpu-worker");
+    QTest::newRow("1 worker") << 3 << 1 << false << all;
+    QTest::newRow("2 workers") << 8 << 2 << false << all;
+    QTest::newRow("3 workers, interpreter lock each") << 6 << 3 << true << all;
+    QTest::newRow("more workers than tasks") << 2 << 4 << false << all;
+    QTest::newRow("2 CPU workers") << 8 << 2 << false << cpu;
+    QTest::newRow("3 CPU workers, interpreter lock each") << 6 << 3 << true << cpu;
 }
 
 void TestProcessPoolStrategy::structure()
@@ -198,9 +212,10 @@ void TestProcessPoolStrategy::structure()
     QFETCH(int, tasks);
     QFETCH(int, workers);
     QFETCH(bool, gil);
+    QFETCH(QString, worker);
     Experiment e = processesExperiment(tasks, workers, 3'000'000);
     e.gil = gil;
-    e.workerExecutable = workerPath().toStdString();
+    e.workerExecutable = workerPath(worker).toStdString();
     const Trace trace = runPool(e);
 
     QCOMPARE(int(trace.tasks().size()), tasks);
@@ -230,6 +245,21 @@ void TestProcessPoolStrategy::structure()
                 cpu.push_back(s);
         QVERIFY(checks::disjoint(cpu));
     }
+}
+
+// The CPU worker leaves the HTTP layer out: asked for downloads it says so and ends before it is ready.
+void TestProcessPoolStrategy::cpuWorkerRefusesDownloads()
+{
+    Experiment e = processesExperiment(2, 1, 1000);
+    e.workload = WorkloadKind::Io;
+    ChildProcess worker;
+    QCOMPARE(worker.start(workerPath(QStringLiteral("multitask-lab-cpu-worker")).toStdString(),
+                          workerArguments(e)),
+             std::string());
+    std::string output;
+    QVERIFY2(readUntilEnd(worker, output), "the worker neither wrote nor ended");
+    QCOMPARE(worker.end(std::chrono::seconds(10)), 2 << 8);
+    QCOMPARE(output, std::string());
 }
 
 void TestProcessPoolStrategy::workersComputeInParallel_data()

@@ -1,4 +1,5 @@
 #include "comparisonview.h"
+#include "curlversion.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
 #include "presets.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -42,6 +44,8 @@ private slots:
     void screenshotOfARun();
     void badScreenshotArgumentsExitWithTwo_data();
     void badScreenshotArgumentsExitWithTwo();
+    void versionNamesTheProgram();
+    void aboutNamesTheVersions();
 
 private:
     template <typename T>
@@ -269,6 +273,24 @@ void TestMainWindow::badScreenshotArgumentsExitWithTwo()
     const QByteArray error = process->readAllStandardError();
     QCOMPARE(error.count('\n'), 1);
     QVERIFY2(QString::fromUtf8(error).contains(mentions), error.constData());
+}
+
+void TestMainWindow::versionNamesTheProgram()
+{
+    std::unique_ptr<QProcess> process(runProgram({QStringLiteral("--version")}));
+    QCOMPARE(process->exitCode(), 0);
+    QCOMPARE(process->readAllStandardOutput(), QByteArray("multitask-lab " MTLAB_VERSION "\n"));
+}
+
+void TestMainWindow::aboutNamesTheVersions()
+{
+    QCoreApplication::setApplicationVersion(QStringLiteral(MTLAB_VERSION));
+    const QString text = MainWindow::aboutText();
+    QVERIFY2(text.contains(QStringLiteral("Multitask Lab " MTLAB_VERSION)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()))), qPrintable(text));
+    const QString curl = QString::fromStdString(libcurlVersion());
+    QVERIFY2(curl.contains(QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+"))), qPrintable(curl));
+    QVERIFY2(text.contains(QStringLiteral("libcurl %1").arg(curl)), qPrintable(text));
 }
 
 QTEST_MAIN(TestMainWindow)

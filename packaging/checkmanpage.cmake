@@ -1,0 +1,22 @@
+# cmake -DPROGRAM=... -DMANPAGE=... -DVERSION=... -P checkmanpage.cmake
+# Fails when an option that `multitask-lab --help` or `multitask-lab run --help` names is missing
+# from the manual page, or when the page is of another version: the page is written by hand.
+file(READ ${MANPAGE} page)
+string(REPLACE "\\-" "-" page "${page}")
+if(NOT page MATCHES "\n\\.TH [^\n]*\"Multitask Lab ${VERSION}\"")
+    message(FATAL_ERROR "${MANPAGE}: its .TH line does not name version ${VERSION}")
+endif()
+foreach(command "--help" "run;--help")
+    execute_process(COMMAND ${PROGRAM} ${command} OUTPUT_VARIABLE usage RESULT_VARIABLE result)
+    if(NOT result EQUAL 0)
+        message(FATAL_ERROR "${PROGRAM} ${shown} exited with ${result}")
+    endif()
+    string(REPLACE ";" " " shown "${command}")
+    string(REGEX MATCHALL "--[a-z][a-z-]*" options "${usage}")
+    list(REMOVE_DUPLICATES options)
+    foreach(option IN LISTS options)
+        if(NOT page MATCHES "[^a-z-]${option}[^a-z-]")
+            message(SEND_ERROR "${MANPAGE} does not describe ${option} (from ${shown})")
+        endif()
+    endforeach()
+endforeach()
