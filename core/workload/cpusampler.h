@@ -37,13 +37,15 @@ public:
     // The thread starts computing at wall time `wall`, its CPU clock reading `cpu`.
     void begin(std::int64_t wall, std::int64_t cpu) noexcept;
     // Called after every chunk of work (cheap): whether to read the CPU clock and sample() now,
-    // because the interval has passed or this chunk took long enough to have lost the core.
+    // because the interval has passed or this chunk took long enough to have lost the core. The
+    // first chunk has nothing to be compared with, so it is read too.
     bool chunkDone(std::int64_t wall) noexcept
     {
         const std::int64_t chunk = wall - m_chunkEnd;
         m_chunkEnd = wall;
+        const bool first = m_fastestChunk == NoChunkYet;
         m_fastestChunk = std::min(m_fastestChunk, chunk);
-        return wall - m_wall >= m_intervalNs || chunk - m_fastestChunk >= m_minReadyNs;
+        return first || wall - m_wall >= m_intervalNs || chunk - m_fastestChunk >= m_minReadyNs;
     }
     void sample(std::int64_t wall, std::int64_t cpu);
     // The thread stops computing (its task ends, or it hands the interpreter lock over): the
@@ -65,7 +67,8 @@ private:
     std::int64_t m_cpu = 0;
     std::int64_t m_cpuTotal = 0;
     std::int64_t m_chunkEnd = 0;
-    std::int64_t m_fastestChunk = INT64_MAX;
+    static constexpr std::int64_t NoChunkYet = INT64_MAX;
+    std::int64_t m_fastestChunk = NoChunkYet;
     // The slice not recorded yet: the next one may extend it.
     State m_state = State::Cpu;
     std::int64_t m_begin = 0;

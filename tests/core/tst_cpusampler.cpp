@@ -98,14 +98,14 @@ void TestCpuSampler::readsTheCpuClockWhenDue_data()
 {
     QTest::addColumn<QString>("chunkEnds"); // µs of wall time from a begin() at 0; 500 µs interval
     QTest::addColumn<QString>("due");
-    QTest::newRow("steady chunks: once per interval")
-        << QStringLiteral("100 200 300 400 500 600 700") << QStringLiteral("0 0 0 0 1 0 0");
+    QTest::newRow("steady chunks: the first, then once per interval")
+        << QStringLiteral("100 200 300 400 500 600 700") << QStringLiteral("1 0 0 0 0 1 0");
     QTest::newRow("a chunk 50 µs slower than the fastest lost its core")
-        << QStringLiteral("100 200 350 450") << QStringLiteral("0 0 1 0");
+        << QStringLiteral("100 200 350 450") << QStringLiteral("1 0 1 0");
     QTest::newRow("a chunk 40 µs slower is noise")
-        << QStringLiteral("100 200 340 440") << QStringLiteral("0 0 0 0");
+        << QStringLiteral("100 200 340 440") << QStringLiteral("1 0 0 0");
     QTest::newRow("a lost turn longer than the interval")
-        << QStringLiteral("100 200 3300 3400") << QStringLiteral("0 0 1 0");
+        << QStringLiteral("100 200 3300 3400") << QStringLiteral("1 0 1 0");
 }
 
 // After every chunk the workload asks whether to read the CPU clock; when told so, it samples.
