@@ -22,8 +22,9 @@ public:
     explicit InterpreterLock(std::int64_t switchIntervalNs);
 
     // Blocks until this thread holds the lock; `since` is when it stopped doing anything else.
-    // Records lock-wait from `since` on the recorder's lane if it waited, and returns the time
-    // its computing starts: `since` when the lock was free, else when it got the lock.
+    // Returns the time its computing starts: `since` if the lock was free all along, else when
+    // it got it (or when its last holder let go, if that came after `since`); the time between
+    // is recorded as lock-wait on the recorder's lane.
     std::int64_t acquire(Recorder &recorder, std::int32_t task, std::int64_t since);
     void release();
     // Called by the holder between chunks of work: true when it should let another thread in.
