@@ -91,8 +91,8 @@ inline bool gapless(std::span<const Span> lane)
     return true;
 }
 
-// The largest number of the spans that cover one instant.
-inline int mostAtOnce(const std::vector<Span> &spans)
+// The longest stretch of time during which more than `limit` of the spans cover every instant.
+inline std::int64_t longestAbove(const std::vector<Span> &spans, int limit)
 {
     std::vector<std::pair<std::int64_t, int>> edges; // an end sorts before a begin at the same time
     for (const Span &s : spans) {
@@ -100,10 +100,16 @@ inline int mostAtOnce(const std::vector<Span> &spans)
         edges.emplace_back(s.end, -1);
     }
     std::sort(edges.begin(), edges.end());
-    int now = 0, most = 0;
-    for (const auto &[time, step] : edges)
-        most = std::max(most, now += step);
-    return most;
+    int now = 0;
+    std::int64_t since = 0, longest = 0;
+    for (const auto &[time, step] : edges) {
+        if (now > limit && now + step <= limit)
+            longest = std::max(longest, time - since);
+        else if (now <= limit && now + step > limit)
+            since = time;
+        now += step;
+    }
+    return longest;
 }
 
 inline bool allClosed(const Trace &trace)

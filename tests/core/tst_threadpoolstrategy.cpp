@@ -1,3 +1,4 @@
+#include "cpusampler.h"
 #include "cpuworkload.h"
 #include "experiment.h"
 #include "runner.h"
@@ -106,8 +107,8 @@ void TestThreadPoolStrategy::interpreterLockSerialisesComputing()
 }
 
 // Three runnable threads per core: most of the time two of them wait for a core (ready), and the
-// lanes never show more threads computing at once than there are cores (one more for the
-// imprecision of where a slice ends). Each task's CPU time is its own, less than its wall time.
+// lanes never show more threads computing at once than there are cores (one more for noise).
+// Each task's CPU time is its own, less than its wall time.
 void TestThreadPoolStrategy::moreThreadsThanCoresWaitForACore()
 {
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -130,8 +131,11 @@ void TestThreadPoolStrategy::moreThreadsThanCoresWaitForACore()
     }
     const double readyShare = double(readyNs) / double(cpuNs + readyNs);
     QVERIFY2(readyShare > 0.3, qPrintable(QStringLiteral("ready %1 % of cpu + ready").arg(100 * readyShare)));
-    QVERIFY2(checks::mostAtOnce(cpu) <= cores + 1,
-             qPrintable(QStringLiteral("%1 lanes in cpu at once").arg(checks::mostAtOnce(cpu))));
+    // A slice's ends are placed to within a chunk of work, and losses shorter than the sampler's
+    // threshold stay cpu: more lanes than that may overlap only for less than the threshold.
+    const std::int64_t tooMany = checks::longestAbove(cpu, cores + 1);
+    QVERIFY2(tooMany < CpuSampler::DefaultMinReadyNs,
+             qPrintable(QStringLiteral("more than %1 lanes in cpu for %2 ns").arg(cores + 1).arg(tooMany)));
     for (const TaskRecord &task : run.trace.tasks()) {
         std::int64_t begin = INT64_MAX, end = 0;
         for (const Span &s : run.trace.spansOfLane(task.lane))
