@@ -1,7 +1,8 @@
 // Prints, in one run on this machine: how long a worker process takes to start, the speedup of
-// each strategy over sync on the CPU workload, with and without the emulated interpreter lock, and
-// what recording a span costs.
+// each strategy over sync on the CPU workload, with and without the emulated interpreter lock,
+// what recording a span costs, and what the sampling that tells cpu from ready costs a CPU task.
 #include "clock.h"
+#include "cpusampler.h"
 #include "cpuworkload.h"
 #include "helperexecutable.h"
 #include "recorder.h"
@@ -19,6 +20,9 @@
 using namespace mtlab;
 
 namespace {
+
+// Costs are timed on the thread's own CPU clock, so that other programs taking the cores from this
+// one (a shared or loaded machine) do not count as cost.
 
 // Recording n spans as a worker does: an append to its own buffer each, the buffer handed to the
 // collector every 1024 spans (as often as a worker finishing a small task would). The clock is
@@ -39,8 +43,8 @@ RecordingCost recordingNsPerSpan()
     for (int round = 0; round < 6; ++round) {
         collector.reset(nowNs());
         Recorder recorder(collector, collector.addLane({}));
-        const std::int64_t begin = nowNs();
-        std::int64_t now = begin;
+        const std::int64_t begin = threadCpuNs();
+        std::int64_t now = nowNs();
         for (int i = 0; i < spans; ++i) {
             recorder.record(State::Cpu, i, now, now);
             if ((i & 1023) == 1023) {
@@ -49,7 +53,7 @@ RecordingCost recordingNsPerSpan()
             }
         }
         recorder.flush();
-        const double perSpan = static_cast<double>(nowNs() - begin) / spans;
+        const double perSpan = static_cast<double>(threadCpuNs() - begin) / spans;
         if (round == 0)
             cost.firstNs = perSpan;
         else
@@ -58,14 +62,14 @@ RecordingCost recordingNsPerSpan()
     return cost;
 }
 
-double clockNs()
+template <typename Clock>
+double readNs(Clock clock, int reads)
 {
-    constexpr int reads = 4'000'000;
     std::int64_t sink = 0;
-    const std::int64_t begin = nowNs();
+    const std::int64_t begin = threadCpuNs();
     for (int i = 0; i < reads; ++i)
-        sink += nowNs();
-    const double perRead = static_cast<double>(nowNs() - begin) / reads;
+        sink += clock();
+    const double perRead = static_cast<double>(threadCpuNs() - begin) / reads;
     return sink != 0 ? perRead : 0.0;
 }
 
@@ -113,6 +117,47 @@ double medianSpawnMs(WorkloadKind workload, const std::string &worker = {})
     return spawns.empty() ? 0.0 : static_cast<double>(spawns[spawns.size() / 2]) / 1e6;
 }
 
+// The sampling's share of a CPU task: the task as the workload runs it (a wall-clock read after
+// every chunk, a CPU-clock read at least every CpuSampler::DefaultIntervalNs, more on a busy
+// machine, where the thread loses its core more often) against the bare chunks. Rounds of each
+// alternate, and the median of the pairs' differences keeps a burst of load from deciding.
+struct SamplingCost {
+    double estimated = 0; // the clock reads' own cost per unit of work
+    double measured = 0;  // the difference between the two loops
+};
+
+SamplingCost samplingShare(double wallReadNs, double cpuReadNs)
+{
+    constexpr std::uint64_t n = 20'000'000; // ~10 ms a round
+    TraceCollector collector(nowNs());
+    Recorder recorder(collector, collector.addLane({}));
+    WorkerContext context{recorder, {}, nullptr};
+    CpuWorkload workload(1, n);
+    u128 sink = 0;
+    std::int64_t fastestBare = INT64_MAX;
+    std::vector<double> differences;
+    for (int round = 0; round < 41; ++round) {
+        std::int64_t begin = threadCpuNs();
+        for (std::uint64_t i = 0; i < n; i += CpuWorkload::ChunkTerms)
+            sink += sumOfSquares(i, std::min(n, i + CpuWorkload::ChunkTerms));
+        const std::int64_t bare = threadCpuNs() - begin;
+        context.laneEnd = 0;
+        begin = threadCpuNs();
+        sink += workload.run(0, context).value;
+        const std::int64_t sampled = threadCpuNs() - begin;
+        recorder.flush();
+        fastestBare = std::min(fastestBare, bare);
+        differences.push_back(static_cast<double>(sampled - bare) / static_cast<double>(bare) * 100.0);
+    }
+    std::nth_element(differences.begin(), differences.begin() + differences.size() / 2, differences.end());
+    const double chunk = static_cast<double>(fastestBare) / static_cast<double>(n / CpuWorkload::ChunkTerms);
+    SamplingCost cost;
+    cost.estimated = (wallReadNs / chunk + cpuReadNs / static_cast<double>(CpuSampler::DefaultIntervalNs)) *
+        100.0;
+    cost.measured = sink != 0 ? differences[differences.size() / 2] : 0.0;
+    return cost;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -136,9 +181,15 @@ int main(int argc, char *argv[])
 
     const RecordingCost recording = recordingNsPerSpan();
     const double perSpan = recording.steadyNs;
-    const double clock = clockNs();
-    std::printf("recording: %.1f ns per span steady, %.1f ns with fresh memory; a clock read: %.1f ns\n\n",
+    const double clock = readNs(nowNs, 4'000'000);
+    const double cpuClock = readNs(threadCpuNs, 200'000);
+    std::printf("recording: %.1f ns per span steady, %.1f ns with fresh memory; a clock read: %.1f ns\n",
                 recording.steadyNs, recording.firstNs, clock);
+    const SamplingCost sampling = samplingShare(clock, cpuClock);
+    std::printf("sampling cpu/ready: a thread-CPU clock read %.0f ns, one per %.0f us of work: %.2f%% of a "
+                "CPU run by the clocks' cost, %.2f%% measured (sampled vs bare loop, median)\n\n",
+                cpuClock, static_cast<double>(CpuSampler::DefaultIntervalNs) / 1000.0, sampling.estimated,
+                sampling.measured);
 
     struct Case {
         StrategyKind strategy;

@@ -36,11 +36,15 @@ Style network(QRgb fill, const char *what)
     return hatched(fill, Qt::FDiagPattern, what);
 }
 
-// Legend order: what the CPU does, then how tasks wait, then the overheads and failures.
+// Legend order: what the CPU does and waiting for it, then how tasks wait for anything else, then
+// the overheads and failures.
 const std::array<Style, StatePalette::StyleCount> &styles()
 {
     static const std::array<Style, StatePalette::StyleCount> table{
         solid(Blue, "computing (cpu)"),
+        // A pale computing blue: the thread wants to compute, but every core is taken.
+        Style{QColor(0xC9E0F0), QColor(0x3C7FB0), Qt::HorPattern,
+              QStringLiteral("waiting for a core (ready)")},
         network(SkyBlue, "waiting for network: name lookup (dns)"),
         network(BluishGreen, "waiting for network: connecting (connect)"),
         network(ReddishPurple, "waiting for network: TLS handshake (tls)"),
@@ -79,8 +83,8 @@ QString StatePalette::name(State state, IoPhase phase)
 
 bool StatePalette::isWaiting(State state) noexcept
 {
-    return state == State::Queued || state == State::IoWait || state == State::LockWait ||
-        state == State::Idle;
+    return state == State::Ready || state == State::Queued || state == State::IoWait ||
+        state == State::LockWait || state == State::Idle;
 }
 
 QBrush StatePalette::hatchBrush(int index)

@@ -13,8 +13,8 @@ namespace mtlab {
 
 // How each kind of span looks, shared by the timeline, its legend and any chart that wants the
 // same colours. One style per State, with io-wait split by IoPhase. The colours come from the
-// Okabe–Ito palette (safe for colour-blind viewers) and greys; the waiting styles (queued, io-wait,
-// lock-wait, idle) are also hatched, each with its own pattern, so that a black-and-white printout
+// Okabe–Ito palette (safe for colour-blind viewers) and greys; the waiting styles (ready, queued,
+// io-wait, lock-wait, idle) are also hatched, each with its own pattern, so that a black-and-white printout
 // or a washed-out projector still tells waiting from computing.
 class StatePalette
 {
@@ -36,20 +36,22 @@ public:
         switch (state) {
         case State::Cpu:
             return 0;
+        case State::Ready:
+            return 1;
         case State::IoWait:
-            return phase == IoPhase::None ? 6 : static_cast<int>(phase); // dns 1 .. transfer 5
+            return phase == IoPhase::None ? 7 : 1 + static_cast<int>(phase); // dns 2 .. transfer 6
         case State::LockWait:
-            return 7;
-        case State::Queued:
             return 8;
-        case State::Idle:
+        case State::Queued:
             return 9;
-        case State::Spawn:
+        case State::Idle:
             return 10;
-        case State::Ipc:
+        case State::Spawn:
             return 11;
-        case State::Failed:
+        case State::Ipc:
             return 12;
+        case State::Failed:
+            return 13;
         }
         return 0;
     }

@@ -76,8 +76,8 @@ void readTasks(TaskQueue &queue, std::stop_source &stop, int taskCount)
 }
 
 // Runs one task with the same code as every strategy and returns the messages reporting it.
-std::string runReceivedTask(Workload &workload, std::int32_t task, std::stop_token stop, InterpreterLock *gil,
-                            WorkerSession *session)
+std::string runReceivedTask(Workload &workload, std::int32_t task, std::int64_t received,
+                            std::stop_token stop, InterpreterLock *gil, WorkerSession *session)
 {
     // A collector per task: its finished trace maps each span's detail index back to the text.
     TraceCollector collector(nowNs());
@@ -88,7 +88,8 @@ std::string runReceivedTask(Workload &workload, std::int32_t task, std::stop_tok
     TaskOutcome outcome;
     {
         Recorder recorder(collector, collector.addLane(std::move(lane)));
-        WorkerContext context{recorder, std::move(stop), gil, session};
+        // The task starts where its ipc span ends, so the lane has no gap in between.
+        WorkerContext context{recorder, std::move(stop), gil, session, received};
         outcome = workload.run(task, context);
     }
     const Trace trace = collector.finish();
@@ -129,7 +130,7 @@ int serve(const Experiment &experiment, WorkloadMaker makeWorkload)
         send(formatSpan(ipc, {}));
         if (next->task == experiment.crashTask)
             ::raise(SIGKILL); // the fault drill: this worker dies in the middle of the run
-        send(runReceivedTask(*workload, next->task, stop.get_token(), gil.get(), session.get()));
+        send(runReceivedTask(*workload, next->task, received, stop.get_token(), gil.get(), session.get()));
     }
     return 0;
 }

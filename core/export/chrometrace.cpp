@@ -85,6 +85,8 @@ void writeRun(EventList &events, const RunResult &run, int pid)
                 json.raw(",").key("result").number(record->bytes);
             else
                 json.raw(",").key("error").string(record->error);
+            if (record->cpuNs > 0)
+                json.raw(",").key("task_cpu_ms").fixed(static_cast<double>(record->cpuNs) / 1e6, 3);
         }
         json.raw("}}");
     }

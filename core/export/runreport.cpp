@@ -2,6 +2,7 @@
 
 #include "chrometrace.h"
 #include "decimal.h"
+#include "idealtime.h"
 #include "jsonwriter.h"
 #include "numberformat.h"
 #include "runner.h"
@@ -110,6 +111,13 @@ std::string reportJson(const std::vector<RunResult> &runs)
         json.raw(",").key("cancelled").boolean(run.cancelled);
         json.raw(",").key("wall_ms").fixed(static_cast<double>(run.wallNs) / 1e6, 3);
         json.raw(",").key("cpu_ms").fixed(static_cast<double>(run.cpuNs()) / 1e6, 3);
+        json.raw(",").key("ready_ms").fixed(static_cast<double>(run.trace.totalNs(State::Ready)) / 1e6, 3);
+        json.raw(",").key("task_cpu_ms").fixed(static_cast<double>(run.taskCpuNs()) / 1e6, 3);
+        json.raw(",").key("cores").number(run.cores);
+        if (const std::int64_t ideal = idealNs(run); ideal > 0) {
+            json.raw(",").key("ideal_ms").fixed(static_cast<double>(ideal) / 1e6, 3);
+            json.raw(",").key("ideal").string(idealFormula(run));
+        }
         json.raw(",").key("lanes").number(run.trace.workerLaneCount());
         const double speedup = speedupOverSync(runs, run);
         if (speedup > 0)

@@ -121,10 +121,9 @@ TaskOutcome completeDownload(const Download &download, std::int32_t task, std::i
     outcome.bytes = download.bytes;
     // What is left to compute once the body is in: a C++ program has little; CPython would parse
     // headers and build the response object here, under its interpreter lock.
-    InterpreterLockGuard guard(gil, recorder, task);
-    const std::int64_t begin = nowNs();
+    InterpreterLockGuard guard(gil, recorder, task, nowNs());
     outcome.value = download.byteSum;
-    recorder.record(State::Cpu, task, begin, nowNs());
+    recorder.record(State::Cpu, task, guard.acquired(), nowNs());
     return outcome;
 }
 

@@ -110,8 +110,9 @@ std::optional<WorkerMessage> parseDone(Fields &fields)
     const auto valueWord = fields.word();
     const auto bytes = fields.number<std::int64_t>();
     const auto newConnection = fields.flag();
+    const auto cpu = fields.number<std::int64_t>();
     const auto sent = fields.number<std::int64_t>();
-    if (!task || !ok || !valueWord || !bytes || !newConnection || !sent)
+    if (!task || !ok || !valueWord || !bytes || !newConnection || !cpu || *cpu < 0 || !sent)
         return std::nullopt;
     const auto value = parseDecimalU128(*valueWord);
     auto error = unescapeText(fields.text());
@@ -122,6 +123,7 @@ std::optional<WorkerMessage> parseDone(Fields &fields)
     message.outcome.value = *value;
     message.outcome.bytes = *bytes;
     message.outcome.newConnection = *newConnection;
+    message.outcome.cpuNs = *cpu;
     message.outcome.error = std::move(*error);
     message.sentNs = *sent;
     return message;
@@ -191,8 +193,8 @@ std::string formatDone(const DoneMessage &message)
 {
     const TaskOutcome &o = message.outcome;
     return "done " + std::to_string(message.task) + (o.ok ? " 1 " : " 0 ") + toDecimal(o.value) + ' ' +
-        std::to_string(o.bytes) + (o.newConnection ? " 1 " : " 0 ") + std::to_string(message.sentNs) + ' ' +
-        escapeText(o.error) + '\n';
+        std::to_string(o.bytes) + (o.newConnection ? " 1 " : " 0 ") + std::to_string(o.cpuNs) + ' ' +
+        std::to_string(message.sentNs) + ' ' + escapeText(o.error) + '\n';
 }
 
 std::optional<TaskMessage> parseTask(std::string_view line)

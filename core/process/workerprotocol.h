@@ -17,9 +17,10 @@
 //   span <task> <state> <phase> <begin_ns> <end_ns> <detail>
 //                                  one span of the task (state: stateName; phase: ioPhaseName,
 //                                  `-` for none); the parent puts it on the worker's lane
-//   done <task> <ok> <value> <bytes> <new_connection> <sent_ns> <error>
+//   done <task> <ok> <value> <bytes> <new_connection> <cpu_ns> <sent_ns> <error>
 //                                  the task's outcome (ok, new_connection: 0/1; value: decimal
-//                                  u128); sent_ns is when the worker wrote it, for the ipc span
+//                                  u128; cpu_ns: the thread CPU time it used); sent_ns is when
+//                                  the worker wrote it, for the ipc span
 // A malformed line ends the conversation: the worker exits with code 2, the parent ends the worker.
 
 #include "decimal.h"

@@ -63,6 +63,14 @@ std::string checkOpenFiles(const Experiment &e)
 
 } // namespace
 
+std::int64_t RunResult::taskCpuNs() const
+{
+    std::int64_t total = 0;
+    for (const TaskRecord &task : trace.tasks())
+        total += task.cpuNs;
+    return total;
+}
+
 RunResult Runner::run(std::stop_token stop)
 {
     RunResult result;

@@ -29,6 +29,8 @@ struct RunResult {
     int cores = 1;                     // CPU cores of the machine that ran it
 
     std::int64_t cpuNs() const { return trace.totalNs(State::Cpu); }
+    // The thread CPU time the tasks used, as their own clocks measured it (0: not measured).
+    std::int64_t taskCpuNs() const;
 };
 
 // Runs one experiment. The collector can be polled from another thread while run() works,

@@ -43,6 +43,7 @@ void reportTask(TraceCollector &collector, std::int32_t task, std::int32_t lane,
     record.newConnection = outcome.newConnection;
     record.value = outcome.value;
     record.bytes = outcome.bytes;
+    record.cpuNs = outcome.cpuNs;
     record.error = std::move(outcome.error);
     collector.taskFinished(std::move(record));
 }

@@ -57,7 +57,7 @@ void ThreadPoolStrategy::run(Workload &workload, const Experiment &experiment, T
                     recorder.recordOn(queueLane, State::Queued, next->task, next->submitted, picked);
                     runTask(workload, next->task, context);
                 }
-                lastBusy[w] = nowNs();
+                lastBusy[w] = context.laneEnd > 0 ? context.laneEnd : nowNs();
             });
         }
     }

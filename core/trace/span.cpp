@@ -5,8 +5,8 @@
 namespace mtlab {
 
 namespace {
-constexpr std::array<std::string_view, StateCount> stateNames = {"queued", "cpu", "io-wait", "lock-wait",
-                                                                 "spawn",  "ipc", "idle",    "failed"};
+constexpr std::array<std::string_view, StateCount> stateNames = {
+    "queued", "ready", "cpu", "io-wait", "lock-wait", "spawn", "ipc", "idle", "failed"};
 constexpr std::array<std::string_view, IoPhaseCount> phaseNames = {"",    "dns",  "connect",
                                                                    "tls", "wait", "transfer"};
 } // namespace

@@ -9,6 +9,7 @@ namespace mtlab {
 // What a worker is doing during a span. The names (stateName) are part of the export format.
 enum class State : std::uint8_t {
     Queued,   // submitted, not yet picked up by a worker
+    Ready,    // runnable, waiting for its turn on a core (the OS run queue)
     Cpu,      // computing
     IoWait,   // waiting on the network; IoPhase says for what
     LockWait, // blocked on a lock (the emulated interpreter lock)
@@ -17,7 +18,7 @@ enum class State : std::uint8_t {
     Idle,     // a worker with nothing to do
     Failed,   // the moment a task failed; the detail says why
 };
-inline constexpr int StateCount = 8;
+inline constexpr int StateCount = 9;
 
 enum class IoPhase : std::uint8_t { None, Dns, Connect, Tls, Wait, Transfer };
 inline constexpr int IoPhaseCount = 6;

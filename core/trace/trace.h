@@ -20,6 +20,7 @@ struct TaskRecord {
     u128 value = 0;             // CPU: the sum of squares
     std::int64_t bytes = 0;     // I/O: body length received
     std::string error;          // why it failed, empty when ok
+    std::int64_t cpuNs = 0;     // CPU: the thread CPU time it used, without waits (0: not measured)
 };
 
 // The timeline of one run: immutable once the run has ended.

@@ -10,6 +10,8 @@ namespace mtlab {
 // runs to completion on the loop thread without yielding, as a CPU-bound coroutine does in asyncio.
 AsyncTask<TaskOutcome> Workload::runAsync(std::int32_t task, AsyncContext &context)
 {
+    // The loop's own moments between two tasks are not the next task's: it starts now.
+    context.worker.laneEnd = 0;
     co_return run(task, context.worker);
 }
 

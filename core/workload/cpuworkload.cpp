@@ -1,6 +1,7 @@
 #include "cpuworkload.h"
 
 #include "clock.h"
+#include "cpusampler.h"
 #include "interpreterlock.h"
 #include "recorder.h"
 
@@ -37,27 +38,37 @@ TaskOutcome CpuWorkload::run(int task, WorkerContext &context)
 {
     const std::uint64_t n = m_firstN + static_cast<std::uint64_t>(task);
     Recorder &recorder = context.recorder;
-    InterpreterLockGuard guard(context.gil, recorder, task);
+    const std::int64_t start = context.laneEnd > 0 ? context.laneEnd : nowNs();
+    InterpreterLockGuard guard(context.gil, recorder, task, start);
+    CpuSampler sampler(recorder, task);
+    sampler.begin(guard.acquired(), threadCpuNs());
 
     TaskOutcome outcome;
-    std::int64_t cpuBegin = nowNs();
     for (std::uint64_t i = 0; i < n;) {
         const std::uint64_t end = std::min(n, i + ChunkTerms);
         outcome.value += sumOfSquares(i, end);
         i = end;
+        const std::int64_t now = nowNs();
         if (context.stop.stop_requested()) {
-            const std::int64_t now = nowNs();
-            recorder.record(State::Cpu, task, cpuBegin, now);
+            sampler.end(now, threadCpuNs());
             recorder.record(State::Failed, task, now, now, IoPhase::None, recorder.detail("cancelled"));
+            context.laneEnd = now;
             return TaskOutcome::failure("cancelled");
         }
-        if (context.gil && context.gil->switchDue()) {
-            recorder.record(State::Cpu, task, cpuBegin, nowNs());
-            context.gil->yield(recorder, task);
-            cpuBegin = nowNs();
+        if (context.gil && context.gil->switchDue(now)) {
+            // The lock-wait starts where computing stopped and computing resumes where it ended.
+            sampler.end(now, threadCpuNs());
+            sampler.begin(context.gil->yield(recorder, task, now), threadCpuNs());
+        } else if (sampler.chunkDone(now)) {
+            sampler.sample(now, threadCpuNs());
         }
     }
-    recorder.record(State::Cpu, task, cpuBegin, nowNs());
+    // The CPU clock first, so that the task's CPU time never exceeds its wall time.
+    const std::int64_t cpu = threadCpuNs();
+    const std::int64_t now = nowNs();
+    sampler.end(now, cpu);
+    context.laneEnd = now;
+    outcome.cpuNs = sampler.cpuNs();
     return outcome;
 }
 

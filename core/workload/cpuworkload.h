@@ -22,7 +22,8 @@ public:
     int taskCount() const override { return m_tasks; }
     TaskOutcome run(int task, WorkerContext &context) override;
 
-    // Terms summed between checks for cancellation and interpreter-lock hand-over (~25 µs).
+    // Terms summed between checks for cancellation, interpreter-lock hand-over and whether the
+    // thread's CPU clock is due for a reading (~25 µs).
     static constexpr std::uint64_t ChunkTerms = 1u << 16;
 
 private:

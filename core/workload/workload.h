@@ -29,6 +29,10 @@ struct WorkerContext {
     std::stop_token stop;             // the run was cancelled
     InterpreterLock *gil = nullptr;   // the process's interpreter lock, when emulated
     WorkerSession *session = nullptr; // this worker's own session, if the workload keeps one
+    // Where the worker's lane was last accounted for, 0 if unknown. A task that keeps it begins
+    // its first span here and leaves it where its last span ends, so that the worker's moments
+    // between tasks belong to a state too rather than to an unlabelled gap.
+    std::int64_t laneEnd = 0;
 };
 
 struct TaskOutcome {
@@ -36,6 +40,7 @@ struct TaskOutcome {
     bool newConnection = false;
     u128 value = 0;
     std::int64_t bytes = 0;
+    std::int64_t cpuNs = 0; // CPU: the thread CPU time the task used (0: not measured)
     std::string error;
 
     static TaskOutcome failure(std::string why)

@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <span>
+#include <utility>
 #include <stop_token>
 #include <thread>
 #include <vector>
@@ -35,6 +38,26 @@ inline std::vector<Span> spansIn(const Trace &trace, State state)
     return out;
 }
 
+// One span per task: from its first cpu or ready span to the end of its last one, sorted by
+// begin. A task's computing is cut into cpu and ready slices whenever it loses its core.
+inline std::vector<Span> computingOfTasks(const Trace &trace)
+{
+    std::map<std::int32_t, Span> tasks;
+    for (const Span &s : trace.spans()) {
+        if (s.state != State::Cpu && s.state != State::Ready)
+            continue;
+        const auto [it, first] = tasks.try_emplace(s.task, s);
+        it->second.begin = std::min(it->second.begin, s.begin);
+        it->second.end = std::max(it->second.end, s.end);
+        it->second.state = State::Cpu;
+    }
+    std::vector<Span> out;
+    for (const auto &[task, span] : tasks)
+        out.push_back(span);
+    std::sort(out.begin(), out.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
+    return out;
+}
+
 inline bool overlap(const Span &a, const Span &b)
 {
     return a.begin < b.end && b.begin < a.end;
@@ -57,6 +80,36 @@ inline bool overlapAcrossLanes(const std::vector<Span> &spans)
             if (spans[i].lane != spans[j].lane && overlap(spans[i], spans[j]))
                 return true;
     return false;
+}
+
+// True when each span of a lane (sorted by begin) starts exactly where the one before ended.
+inline bool gapless(std::span<const Span> lane)
+{
+    for (std::size_t i = 1; i < lane.size(); ++i)
+        if (lane[i].begin != lane[i - 1].end)
+            return false;
+    return true;
+}
+
+// The longest stretch of time during which more than `limit` of the spans cover every instant.
+inline std::int64_t longestAbove(const std::vector<Span> &spans, int limit)
+{
+    std::vector<std::pair<std::int64_t, int>> edges; // an end sorts before a begin at the same time
+    for (const Span &s : spans) {
+        edges.emplace_back(s.begin, 1);
+        edges.emplace_back(s.end, -1);
+    }
+    std::sort(edges.begin(), edges.end());
+    int now = 0;
+    std::int64_t since = 0, longest = 0;
+    for (const auto &[time, step] : edges) {
+        if (now > limit && now + step <= limit)
+            longest = std::max(longest, time - since);
+        else if (now <= limit && now + step > limit)
+            since = time;
+        now += step;
+    }
+    return longest;
 }
 
 inline bool allClosed(const Trace &trace)

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <cmath>
+
 using namespace mtlab;
 
 class TestChromeTrace : public QObject
@@ -83,27 +85,36 @@ void TestChromeTrace::metadataNamesRunsAndLanes()
     QVERIFY(threads.contains(QLatin1String("thread 2")));
 }
 
-// Every span comes back: its state as the name, its task and result in args, its time in µs.
+// Every span comes back: its state as the name, its task, result and CPU time in args, its time
+// in µs. (A busy machine cuts a task's computing into cpu and ready spans.)
 void TestChromeTrace::spansRoundTrip()
 {
     const Trace &trace = m_runs[0].trace;
-    int cpu = 0;
+    std::size_t index = 0;
     for (const QJsonValue &value : events()) {
         const QJsonObject event = value.toObject();
         if (event.value(QLatin1String("pid")).toInt() != 1 ||
             event.value(QLatin1String("ph")).toString() != QLatin1String("X"))
             continue;
-        QCOMPARE(event.value(QLatin1String("name")).toString(), QStringLiteral("cpu"));
+        QVERIFY(index < trace.spans().size());
+        const Span &span = trace.spans()[index++];
+        QCOMPARE(event.value(QLatin1String("name")).toString(),
+                 QString::fromUtf8(stateName(span.state).data(), qsizetype(stateName(span.state).size())));
+        QVERIFY(span.state == State::Cpu || span.state == State::Ready);
         const QJsonObject args = event.value(QLatin1String("args")).toObject();
         const int task = args.value(QLatin1String("task")).toInt();
-        const Span &span = trace.spans()[cpu++];
         QCOMPARE(task, span.task);
+        const TaskRecord &record = trace.tasks()[std::size_t(task)];
         QCOMPARE(args.value(QLatin1String("result")).toString(),
-                 QString::fromStdString(toDecimal(trace.tasks()[task].value)));
+                 QString::fromStdString(toDecimal(record.value)));
+        QVERIFY(record.cpuNs > 0);
+        // In ms with three decimals: to the µs.
+        QVERIFY(std::abs(args.value(QLatin1String("task_cpu_ms")).toDouble() * 1e6 - double(record.cpuNs)) <=
+                500);
         QCOMPARE(qint64(event.value(QLatin1String("ts")).toDouble() * 1000 + 0.5),
                  qint64(span.begin - trace.origin()));
     }
-    QCOMPARE(cpu, 4);
+    QCOMPARE(index, trace.spans().size());
 }
 
 void TestChromeTrace::escapesText()

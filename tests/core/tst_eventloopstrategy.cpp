@@ -185,7 +185,7 @@ void TestEventLoopStrategy::structure()
             QCOMPARE(lane.parent, loopLane);
 
     // The one thread computed every task, one after another, in order of creation.
-    const std::vector<Span> cpu = checks::spansIn(trace, State::Cpu);
+    const std::vector<Span> cpu = checks::computingOfTasks(trace);
     QCOMPARE(int(cpu.size()), tasks);
     QVERIFY(checks::disjoint(cpu));
     for (int i = 0; i < tasks; ++i) {

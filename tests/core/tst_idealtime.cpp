@@ -16,7 +16,13 @@ private slots:
     void embeddedServer();
     void otherServerUsesTheMeasuredTaskTime();
     void processesAddTheirStartUp();
+    void cpuFromTheTasksCpuTime_data();
+    void cpuFromTheTasksCpuTime();
 };
+
+namespace {
+constexpr std::int64_t Ms = 1'000'000;
+}
 
 void TestIdealTime::embeddedServer_data()
 {
@@ -24,11 +30,19 @@ void TestIdealTime::embeddedServer_data()
     QTest::addColumn<int>("workers");
     QTest::addColumn<int>("maxInFlight");
     QTest::addColumn<qint64>("idealMs");
-    QTest::newRow("sync: N x d") << StrategyKind::Sync << 0 << 0 << qint64(10'000);
-    QTest::newRow("threads: ceil(N/W) x d") << StrategyKind::Threads << 5 << 0 << qint64(2'000);
-    QTest::newRow("threads, W not dividing N") << StrategyKind::Threads << 3 << 0 << qint64(3'400);
-    QTest::newRow("async: one d") << StrategyKind::Async << 0 << 0 << qint64(100);
-    QTest::newRow("async, K in flight: ceil(N/K) x d") << StrategyKind::Async << 0 << 30 << qint64(400);
+    QTest::addColumn<QString>("formula");
+    QTest::newRow("sync: N x d") << StrategyKind::Sync << 0 << 0 << qint64(10'000)
+                                 << QStringLiteral("100 downloads × 0.1 s = 10 s");
+    QTest::newRow("threads: ceil(N/W) x d") << StrategyKind::Threads << 5 << 0 << qint64(2'000)
+                                            << QStringLiteral("100 downloads × 0.1 s ÷ 5 threads = 2 s");
+    QTest::newRow("threads, W not dividing N")
+        << StrategyKind::Threads << 3 << 0 << qint64(3'400)
+        << QStringLiteral("100 downloads ÷ 3 threads = 34 rounds × 0.1 s = 3.4 s");
+    QTest::newRow("async: one d") << StrategyKind::Async << 0 << 0 << qint64(100)
+                                  << QStringLiteral("one wait of 0.1 s (all 100 at once)");
+    QTest::newRow("async, K in flight: ceil(N/K) x d")
+        << StrategyKind::Async << 0 << 30 << qint64(400)
+        << QStringLiteral("100 downloads ÷ 30 at a time = 4 rounds × 0.1 s = 0.4 s");
 }
 
 // 100 downloads from a server that thinks 100 ms per request.
@@ -38,6 +52,7 @@ void TestIdealTime::embeddedServer()
     QFETCH(int, workers);
     QFETCH(int, maxInFlight);
     QFETCH(qint64, idealMs);
+    QFETCH(QString, formula);
     RunResult run;
     run.embeddedServer = true;
     run.experiment.workload = WorkloadKind::Io;
@@ -46,7 +61,8 @@ void TestIdealTime::embeddedServer()
     run.experiment.workers = workers;
     run.experiment.io.delayMs = 100;
     run.experiment.io.maxInFlight = maxInFlight;
-    QCOMPARE(idealNs(run), idealMs * 1'000'000);
+    QCOMPARE(idealNs(run), idealMs * Ms);
+    QCOMPARE(QString::fromStdString(idealFormula(run)), formula);
 }
 
 void TestIdealTime::otherServerUsesTheMeasuredTaskTime()
@@ -63,6 +79,7 @@ void TestIdealTime::otherServerUsesTheMeasuredTaskTime()
              .begin = 300, .end = 400, .lane = 0, .task = 1, .state = State::IoWait, .phase = IoPhase::Wait}},
         {}, {}, 0);
     QCOMPARE(idealNs(run), std::int64_t{400}); // 2 tasks x a mean of 200 ns
+    QCOMPARE(idealFormula(run), std::string("2 downloads × 200 ns (their mean time) = 400 ns"));
 }
 
 void TestIdealTime::processesAddTheirStartUp()
@@ -73,10 +90,92 @@ void TestIdealTime::processesAddTheirStartUp()
     run.experiment.strategy = StrategyKind::Processes;
     run.experiment.tasks = 4;
     run.experiment.workers = 2;
-    run.experiment.io.delayMs = 1;
-    run.trace = Trace({Lane{}}, {Span{.begin = 1000, .end = 51'000, .lane = 0, .state = State::Spawn}}, {},
-                      {}, 1000);
-    QCOMPARE(idealNs(run), std::int64_t{2'000'000 + 50'000});
+    run.experiment.io.delayMs = 100;
+    run.trace = Trace({Lane{}},
+                      {Span{.begin = 1000, .end = 30 * Ms + 1000, .lane = 0, .state = State::Spawn}}, {}, {},
+                      1000);
+    QCOMPARE(idealNs(run), 200 * Ms + 30 * Ms);
+    QCOMPARE(idealFormula(run),
+             std::string("4 downloads × 0.1 s ÷ 2 processes + 0.03 s to start the processes = 0.23 s"));
+}
+
+void TestIdealTime::cpuFromTheTasksCpuTime_data()
+{
+    QTest::addColumn<StrategyKind>("strategy");
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<bool>("gil");
+    QTest::addColumn<int>("cores");
+    QTest::addColumn<int>("tasks");
+    QTest::addColumn<bool>("measured");
+    QTest::addColumn<qint64>("idealMs");
+    QTest::addColumn<QString>("formula");
+    QTest::newRow("sync: N x d") << StrategyKind::Sync << 0 << false << 2 << 20 << true << qint64(3'400)
+                                 << QStringLiteral("20 tasks × 0.17 s = 3.4 s");
+    QTest::newRow("threads share the cores")
+        << StrategyKind::Threads << 5 << false << 2 << 20 << true << qint64(1'700)
+        << QStringLiteral("20 tasks × 0.17 s ÷ 2 cores = 1.7 s");
+    QTest::newRow("threads under the interpreter lock: one core")
+        << StrategyKind::Threads << 5 << true << 2 << 20 << true << qint64(3'400)
+        << QStringLiteral("20 tasks × 0.17 s one at a time (the interpreter lock) = 3.4 s");
+    QTest::newRow("event loop: one at a time")
+        << StrategyKind::Async << 0 << false << 2 << 20 << true << qint64(3'400)
+        << QStringLiteral("20 tasks × 0.17 s one at a time on the loop = 3.4 s");
+    QTest::newRow("fewer threads than cores: a core each")
+        << StrategyKind::Threads << 4 << false << 8 << 20 << true << qint64(850)
+        << QStringLiteral("20 tasks × 0.17 s ÷ 4 threads = 0.85 s");
+    QTest::newRow("fewer threads than cores, in rounds")
+        << StrategyKind::Threads << 3 << false << 8 << 20 << true << qint64(1'190)
+        << QStringLiteral("20 tasks ÷ 3 threads = 7 rounds × 0.17 s = 1.2 s");
+    QTest::newRow("processes: a lock each does not serialise them")
+        << StrategyKind::Processes << 2 << true << 2 << 20 << true << qint64(1'700)
+        << QStringLiteral("20 tasks × 0.17 s ÷ 2 processes = 1.7 s");
+    QTest::newRow("more threads than cores, fewer tasks than cores")
+        << StrategyKind::Threads << 6 << false << 4 << 3 << true << qint64(170)
+        << QStringLiteral("3 tasks ÷ 4 cores = 1 round × 0.17 s = 0.17 s");
+    QTest::newRow("no CPU time measured: the cpu spans")
+        << StrategyKind::Threads << 5 << false << 2 << 20 << false << qint64(1'700)
+        << QStringLiteral("20 tasks × 0.17 s ÷ 2 cores = 1.7 s");
+}
+
+// Tasks of 0.17 s of CPU work that each also waited 0.3 s for a core: the theory counts the work only.
+void TestIdealTime::cpuFromTheTasksCpuTime()
+{
+    QFETCH(StrategyKind, strategy);
+    QFETCH(int, workers);
+    QFETCH(bool, gil);
+    QFETCH(int, cores);
+    QFETCH(int, tasks);
+    QFETCH(bool, measured);
+    QFETCH(qint64, idealMs);
+    QFETCH(QString, formula);
+    RunResult run;
+    run.experiment.workload = WorkloadKind::Cpu;
+    run.experiment.strategy = strategy;
+    run.experiment.workers = workers;
+    run.experiment.gil = gil;
+    run.experiment.tasks = tasks;
+    run.cores = cores;
+    std::vector<Span> spans;
+    std::vector<TaskRecord> records;
+    for (int task = 0; task < tasks; ++task) {
+        const std::int64_t begin = task * 470 * Ms;
+        spans.push_back(
+            Span{.begin = begin, .end = begin + 170 * Ms, .lane = 0, .task = task, .state = State::Cpu});
+        spans.push_back(Span{.begin = begin + 170 * Ms,
+                             .end = begin + 470 * Ms,
+                             .lane = 0,
+                             .task = task,
+                             .state = State::Ready});
+        TaskRecord record;
+        record.task = task;
+        record.lane = 0;
+        record.ok = true;
+        record.cpuNs = measured ? 170 * Ms : 0;
+        records.push_back(record);
+    }
+    run.trace = Trace({Lane{}}, std::move(spans), {}, std::move(records), 0);
+    QCOMPARE(idealNs(run), idealMs * Ms);
+    QCOMPARE(QString::fromStdString(idealFormula(run)), formula);
 }
 
 QTEST_APPLESS_MAIN(TestIdealTime)

@@ -17,6 +17,7 @@ class TestInterpreterLock : public QObject
 
 private slots:
     void uncontendedRecordsNoWait();
+    void askedBeforeTheReleaseWaitsForIt();
     void holdersNeverOverlapAndTakeTurns_data();
     void holdersNeverOverlapAndTakeTurns();
 };
@@ -27,13 +28,38 @@ void TestInterpreterLock::uncontendedRecordsNoWait()
     InterpreterLock lock(5'000'000);
     {
         Recorder recorder(collector, collector.addLane({}));
-        lock.acquire(recorder, 0);
+        // A free lock lets the thread compute from the moment it asked.
+        const std::int64_t first = nowNs();
+        QCOMPARE(lock.acquire(recorder, 0, first), first);
         QVERIFY(!lock.switchDue()); // nobody waits, so there is nobody to hand over to
         lock.release();
-        lock.acquire(recorder, 1);
+        const std::int64_t second = nowNs();
+        QCOMPARE(lock.acquire(recorder, 1, second), second);
         lock.release();
     }
     QVERIFY(collector.finish().spans().empty());
+}
+
+// A thread that asked while another still held the lock computes only from the release on,
+// and waited for it until then.
+void TestInterpreterLock::askedBeforeTheReleaseWaitsForIt()
+{
+    TraceCollector collector(nowNs());
+    InterpreterLock lock(5'000'000);
+    const std::int64_t asked = nowNs();
+    {
+        Recorder recorder(collector, collector.addLane({}));
+        lock.acquire(recorder, 0, asked);
+        lock.release();
+        const std::int64_t computing = lock.acquire(recorder, 1, asked);
+        QVERIFY(computing > asked);
+        lock.release();
+    }
+    const Trace trace = collector.finish();
+    QCOMPARE(trace.spans().size(), std::size_t(1));
+    QCOMPARE(trace.spans().front().state, State::LockWait);
+    QCOMPARE(trace.spans().front().task, 1);
+    QCOMPARE(trace.spans().front().begin, asked);
 }
 
 void TestInterpreterLock::holdersNeverOverlapAndTakeTurns_data()
@@ -44,7 +70,8 @@ void TestInterpreterLock::holdersNeverOverlapAndTakeTurns_data()
 }
 
 // Each thread holds the lock in slices, recording a span per slice; no two slices may overlap,
-// and every thread must have had to wait (lock-wait) while the others held it.
+// every thread must have had to wait (lock-wait) while the others held it, and each lane is
+// gapless: lock-wait starts where a slice ended and the next slice starts where it ended.
 void TestInterpreterLock::holdersNeverOverlapAndTakeTurns()
 {
     QFETCH(int, threads);
@@ -59,18 +86,17 @@ void TestInterpreterLock::holdersNeverOverlapAndTakeTurns()
         for (int t = 0; t < threads; ++t) {
             workers.emplace_back([&, t] {
                 Recorder recorder(collector, lanes[t]);
-                lock.acquire(recorder, t);
+                std::int64_t begin = lock.acquire(recorder, t, nowNs());
                 ++arrived;
-                std::int64_t begin = nowNs();
                 int slices = 0;
                 // Nobody stops before every thread has held the lock once, so a thread that
                 // starts late (as under a sanitizer) still finds it taken and has to wait. The
                 // last thread left has nobody to hand over to, so it stops counting slices.
                 while ((slices < 4 || arrived.load() < threads) && finished.load() < threads - 1) {
-                    if (lock.switchDue()) {
-                        recorder.record(State::Cpu, t, begin, nowNs());
-                        lock.yield(recorder, t);
-                        begin = nowNs();
+                    const std::int64_t now = nowNs();
+                    if (lock.switchDue(now)) {
+                        recorder.record(State::Cpu, t, begin, now);
+                        begin = lock.yield(recorder, t, now);
                         ++slices;
                     }
                 }
@@ -92,6 +118,8 @@ void TestInterpreterLock::holdersNeverOverlapAndTakeTurns()
         const auto spans = trace.spansOfLane(lanes[t]);
         QVERIFY(std::any_of(spans.begin(), spans.end(),
                             [](const Span &s) { return s.state == State::LockWait; }));
+        for (std::size_t i = 1; i < spans.size(); ++i)
+            QCOMPARE(spans[i].begin, spans[i - 1].end);
     }
 }
 

@@ -102,17 +102,21 @@ bool readUntilEnd(ChildProcess &worker, std::string &output)
 void TestProcessPoolStrategy::protocolRoundTrip_data()
 {
     QTest::addColumn<std::string>("detail");
+    QTest::addColumn<int>("state");
     QTest::addColumn<int>("phase");
-    QTest::newRow("no detail") << std::string() << int(IoPhase::None);
-    QTest::newRow("spaces") << std::string("connection refused by peer") << int(IoPhase::Connect);
-    QTest::newRow("escapes") << std::string("a\\b\nc\rd \\n") << int(IoPhase::Transfer);
+    QTest::newRow("no detail") << std::string() << int(State::IoWait) << int(IoPhase::None);
+    QTest::newRow("spaces") << std::string("connection refused by peer") << int(State::IoWait)
+                            << int(IoPhase::Connect);
+    QTest::newRow("escapes") << std::string("a\\b\nc\rd \\n") << int(State::IoWait) << int(IoPhase::Transfer);
+    QTest::newRow("ready, waiting for a core") << std::string() << int(State::Ready) << int(IoPhase::None);
 }
 
 void TestProcessPoolStrategy::protocolRoundTrip()
 {
     QFETCH(std::string, detail);
+    QFETCH(int, state);
     QFETCH(int, phase);
-    const Span span{100, 250, 7, 3, -1, State::IoWait, static_cast<IoPhase>(phase)};
+    const Span span{100, 250, 7, 3, -1, static_cast<State>(state), static_cast<IoPhase>(phase)};
     std::string line = formatSpan(span, detail);
     QVERIFY(line.ends_with('\n'));
     line.pop_back();
@@ -129,6 +133,7 @@ void TestProcessPoolStrategy::protocolRoundTrip()
     DoneMessage done{5, TaskOutcome::failure(detail), 42};
     done.outcome.value = ~u128{0}; // the largest value survives the decimal round trip
     done.outcome.bytes = 51200;
+    done.outcome.cpuNs = 170'000'000;
     std::string doneLine = formatDone(done);
     doneLine.pop_back();
     const auto doneParsed = parseWorkerMessage(doneLine);
@@ -139,6 +144,7 @@ void TestProcessPoolStrategy::protocolRoundTrip()
     QVERIFY(!back.outcome.ok);
     QCOMPARE(toDecimal(back.outcome.value), toDecimal(done.outcome.value));
     QCOMPARE(back.outcome.bytes, std::int64_t{51200});
+    QCOMPARE(back.outcome.cpuNs, std::int64_t{170'000'000});
     QCOMPARE(back.outcome.error, detail);
 }
 
@@ -151,9 +157,12 @@ void TestProcessPoolStrategy::malformedWorkerLinesAreRejected_data()
     QTest::newRow("unknown state") << std::string("span 1 napping - 1 2 ");
     QTest::newRow("span ends before it begins") << std::string("span 1 cpu - 5 2 ");
     QTest::newRow("bad escape") << std::string("span 1 cpu - 1 2 oops\\x");
-    QTest::newRow("value not a number") << std::string("done 1 1 12a 0 0 5 ");
-    QTest::newRow("value too big") << std::string("done 1 1 999999999999999999999999999999999999999 0 0 5 ");
-    QTest::newRow("ok not 0 or 1") << std::string("done 1 yes 1 0 0 5 ");
+    QTest::newRow("value not a number") << std::string("done 1 1 12a 0 0 7 5 ");
+    QTest::newRow("value too big") << std::string(
+        "done 1 1 999999999999999999999999999999999999999 0 0 7 5 ");
+    QTest::newRow("ok not 0 or 1") << std::string("done 1 yes 1 0 0 7 5 ");
+    QTest::newRow("negative CPU time") << std::string("done 1 1 1 0 0 -7 5 ");
+    QTest::newRow("done without CPU time") << std::string("done 1 1 1 0 0 5 ");
 }
 
 void TestProcessPoolStrategy::malformedWorkerLinesAreRejected()
@@ -222,6 +231,7 @@ void TestProcessPoolStrategy::structure()
     for (const TaskRecord &record : trace.tasks()) {
         QVERIFY2(record.ok, record.error.c_str());
         QCOMPARE(toDecimal(record.value), toDecimal(sumOfSquaresClosedForm(e.n + record.task)));
+        QVERIFY(record.cpuNs > 0); // measured in the worker, sent with its result
     }
     QCOMPARE(checks::lanesOfKind(trace, LaneKind::Process), workers);
     QCOMPARE(checks::lanesOfKind(trace, LaneKind::Queue), 1);

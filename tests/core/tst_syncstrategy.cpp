@@ -35,7 +35,7 @@ void TestSyncStrategy::runsEveryTaskInOrderOnTheCallingThread()
     QCOMPARE(trace.lanes().size(), std::size_t(1));
     QCOMPARE(trace.lanes().front().kind, LaneKind::MainThread);
     QCOMPARE(trace.lanes().front().tid, std::int64_t(gettid()));
-    const std::vector<Span> cpu = checks::spansIn(trace, State::Cpu);
+    const std::vector<Span> cpu = checks::computingOfTasks(trace);
     QCOMPARE(cpu.size(), std::size_t(6));
     QVERIFY(checks::disjoint(cpu));
     for (int i = 0; i < 6; ++i)

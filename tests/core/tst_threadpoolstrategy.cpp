@@ -1,3 +1,4 @@
+#include "cpusampler.h"
 #include "cpuworkload.h"
 #include "experiment.h"
 #include "runner.h"
@@ -5,6 +6,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 #include <unistd.h>
@@ -20,6 +22,7 @@ private slots:
     void structure();
     void interpreterLockSerialisesComputing_data();
     void interpreterLockSerialisesComputing();
+    void moreThreadsThanCoresWaitForACore();
     void cancelJoinsEveryThread();
 };
 
@@ -97,6 +100,58 @@ void TestThreadPoolStrategy::interpreterLockSerialisesComputing()
     QVERIFY2(checks::disjoint(cpu), "two threads computed at once under the interpreter lock");
     QVERIFY(cpu.size() > std::size_t(2 * workers)); // tasks were cut into slices
     QVERIFY(!checks::spansIn(run.trace, State::LockWait).empty());
+    // Every moment of a thread's lane is a state, the hand-overs and the moments between tasks too.
+    for (const Lane &lane : run.trace.lanes())
+        if (lane.kind == LaneKind::PoolThread)
+            QVERIFY2(checks::gapless(run.trace.spansOfLane(lane.id)), lane.name.c_str());
+}
+
+// Three runnable threads per core: most of the time two of them wait for a core (ready), and the
+// lanes never show more threads computing at once than there are cores (one more for noise).
+// Each task's CPU time is its own, less than its wall time.
+void TestThreadPoolStrategy::moreThreadsThanCoresWaitForACore()
+{
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int workers = 3 * cores;
+    // ~20 ms of work per thread: several of the scheduler's turns.
+    const RunResult run = Runner(threadsExperiment(workers, workers, 50'000'000, false)).run();
+    QCOMPARE(run.ok, workers);
+    QCOMPARE(run.cores, cores);
+    std::vector<Span> cpu;
+    std::int64_t cpuNs = 0, readyNs = 0;
+    for (const Span &s : run.trace.spans()) {
+        if (run.trace.lanes()[std::size_t(s.lane)].kind != LaneKind::PoolThread)
+            continue;
+        if (s.state == State::Cpu) {
+            cpu.push_back(s);
+            cpuNs += s.duration();
+        } else if (s.state == State::Ready) {
+            readyNs += s.duration();
+        }
+    }
+    const double readyShare = double(readyNs) / double(cpuNs + readyNs);
+    QVERIFY2(readyShare > 0.3, qPrintable(QStringLiteral("ready %1 % of cpu + ready").arg(100 * readyShare)));
+    // A slice's ends are placed to within a chunk of work, and losses shorter than the sampler's
+    // threshold stay cpu: more lanes than that may overlap only for less than the threshold.
+    const std::int64_t tooMany = checks::longestAbove(cpu, cores + 1);
+    QVERIFY2(tooMany < CpuSampler::DefaultMinReadyNs,
+             qPrintable(QStringLiteral("more than %1 lanes in cpu for %2 ns").arg(cores + 1).arg(tooMany)));
+    for (const TaskRecord &task : run.trace.tasks()) {
+        std::int64_t begin = INT64_MAX, end = 0;
+        for (const Span &s : run.trace.spansOfLane(task.lane))
+            if (s.task == task.task) {
+                begin = std::min(begin, s.begin);
+                end = std::max(end, s.end);
+            }
+        QVERIFY(task.cpuNs > 0);
+        // The CPU clock and the steady clock may tick at rates a few hundred ppm apart (NTP slews
+        // the steady clock), hence the thousandth.
+        QVERIFY2(task.cpuNs <= end - begin + (end - begin) / 1000,
+                 qPrintable(QStringLiteral("task %1: %2 ns CPU in %3 ns")
+                                .arg(task.task)
+                                .arg(task.cpuNs)
+                                .arg(end - begin)));
+    }
 }
 
 void TestThreadPoolStrategy::cancelJoinsEveryThread()

@@ -166,6 +166,7 @@ void TestTrace::stateNamesRoundTrip_data()
     QTest::addColumn<int>("state");
     QTest::addColumn<QString>("name");
     QTest::newRow("queued") << int(State::Queued) << QStringLiteral("queued");
+    QTest::newRow("ready") << int(State::Ready) << QStringLiteral("ready");
     QTest::newRow("cpu") << int(State::Cpu) << QStringLiteral("cpu");
     QTest::newRow("io-wait") << int(State::IoWait) << QStringLiteral("io-wait");
     QTest::newRow("lock-wait") << int(State::LockWait) << QStringLiteral("lock-wait");
