@@ -140,7 +140,7 @@ int serve(const Experiment &experiment)
 int main(int argc, char *argv[])
 {
     const std::vector<std::string_view> args(argv + 1, argv + argc);
-    const auto parsed = mtlab::parseRunArguments(args);
+    const auto parsed = mtlab::parseWorkerArguments(args);
     if (const auto *error = std::get_if<mtlab::ArgumentError>(&parsed)) {
         std::cerr << "multitask-lab-worker: " << error->message << '\n';
         return 2;
