@@ -103,10 +103,13 @@ template <typename Stream>
 asio::awaitable<void> HttpConnection<Stream>::setUp()
 {
     if constexpr (kTls<Stream>) {
-        // The set-up time passes before the handshake, not before the first answer, so a client
-        // counts it as connection set-up (libcurl's appconnect: the `tls` phase), which is
-        // exactly what a reused connection is spared, and never as the server's think time.
+        // The set-up time is spent answering the client's hello, not before the first answer, so
+        // a client counts it as connection set-up (libcurl's appconnect: the `tls` phase), which
+        // is what a reused connection is spared, never as the server's think time. It starts
+        // once the hello is in, not at accept: a client on a busy machine may notice its TCP
+        // connection late, and would then see less set-up than was asked for.
         if (const auto setup = m_server.options().setup; setup.count() > 0) {
+            co_await socket().async_wait(asio::ip::tcp::socket::wait_read, asio::use_awaitable);
             m_thinkTimer.expires_after(setup);
             asio::error_code ignored; // as in think(): never cancelled, destroyed at shutdown
             co_await m_thinkTimer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
