@@ -74,7 +74,8 @@ asio::awaitable<void> HttpConnection<Stream>::serve(HttpServer &server, Stream s
 {
     HttpConnection connection(server, std::move(stream));
     try {
-        co_await connection.setUp();
+        if constexpr (kTls<Stream>)
+            co_await connection.handshake();
         co_await connection.run();
     } catch (const std::system_error &error) {
         // The peer went away mid-exchange, or refused our certificate: nobody is left to answer.
@@ -100,23 +101,20 @@ asio::ip::tcp::socket &HttpConnection<Stream>::socket()
 }
 
 template <typename Stream>
-asio::awaitable<void> HttpConnection<Stream>::setUp()
+asio::awaitable<void> HttpConnection<Stream>::handshake()
 {
-    if constexpr (kTls<Stream>) {
-        // The set-up time is spent answering the client's hello, not before the first answer, so
-        // a client counts it as connection set-up (libcurl's appconnect: the `tls` phase), which
-        // is what a reused connection is spared, never as the server's think time. It starts
-        // once the hello is in, not at accept: a client on a busy machine may notice its TCP
-        // connection late, and would then see less set-up than was asked for.
-        if (const auto setup = m_server.options().setup; setup.count() > 0) {
-            co_await socket().async_wait(asio::ip::tcp::socket::wait_read, asio::use_awaitable);
-            m_thinkTimer.expires_after(setup);
-            asio::error_code ignored; // as in think(): never cancelled, destroyed at shutdown
-            co_await m_thinkTimer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
-        }
-        co_await m_stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
+    // The set-up time is spent answering the client's hello, not before the first answer, so a
+    // client counts it as connection set-up (libcurl's appconnect: the `tls` phase), which is
+    // what a reused connection is spared, never as the server's think time. It starts once the
+    // hello is in, not at accept: a client on a busy machine may notice its TCP connection late,
+    // and would then see less set-up than was asked for.
+    if (const auto setup = m_server.options().setup; setup.count() > 0) {
+        co_await socket().async_wait(asio::ip::tcp::socket::wait_read, asio::use_awaitable);
+        m_thinkTimer.expires_after(setup);
+        asio::error_code ignored; // as in think(): never cancelled, destroyed at shutdown
+        co_await m_thinkTimer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     }
-    co_return; // a coroutine even for plain TCP, where it does nothing
+    co_await m_stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
 }
 
 template <typename Stream>
@@ -252,7 +250,10 @@ asio::awaitable<void> HttpConnection<Stream>::lingerUntilPeerCloses()
         co_await socket().async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
 }
 
-template class HttpConnection<asio::ip::tcp::socket>;
-template class HttpConnection<TlsStream>;
+// Only serve() is instantiated explicitly: the rest follows from it, and the plain variant never
+// instantiates handshake(), which a bare socket could not compile.
+template asio::awaitable<void> HttpConnection<asio::ip::tcp::socket>::serve(HttpServer &,
+                                                                            asio::ip::tcp::socket);
+template asio::awaitable<void> HttpConnection<TlsStream>::serve(HttpServer &, TlsStream);
 
 } // namespace mtlab

@@ -34,8 +34,8 @@ private:
     HttpConnection(HttpServer &server, Stream stream);
 
     asio::ip::tcp::socket &socket();
-    // Over TLS: the handshake, after the connection's set-up time.
-    asio::awaitable<void> setUp();
+    // TLS only (never called over plain TCP): the handshake, after the connection's set-up time.
+    asio::awaitable<void> handshake();
     asio::awaitable<void> run();
     // Each returns whether the connection stays open for another request.
     asio::awaitable<bool> handle(const HttpRequest &request);
@@ -54,8 +54,5 @@ private:
     std::string m_head; // reused: its capacity survives from one response to the next
     unsigned m_requestCount = 0;
 };
-
-extern template class HttpConnection<asio::ip::tcp::socket>;
-extern template class HttpConnection<TlsStream>;
 
 } // namespace mtlab
