@@ -17,12 +17,17 @@ std::int64_t idealNs(const RunResult &run)
     const std::int64_t workers = std::max(1, e.workerCount());
     std::int64_t parallel = 1;
     std::int64_t d = 0;
+    std::int64_t setUp = 0; // paid once, by the workers' first connections side by side
     if (e.workload == WorkloadKind::Io) {
         parallel = e.strategy == StrategyKind::Sync ? 1
             : e.strategy == StrategyKind::Async     ? (e.io.maxInFlight > 0 ? e.io.maxInFlight : n)
                                                     : workers;
         if (run.embeddedServer) {
             d = std::int64_t{e.io.delayMs} * 1'000'000;
+            // Over TLS a new connection first pays its handshake: without reuse every download
+            // does; with it only the first one each worker makes.
+            if (e.io.tls)
+                (e.io.reuse ? setUp : d) += std::int64_t{e.io.setupMs} * 1'000'000;
         } else {
             // A real server's think time is unknown: the mean time a task spent downloading (not
             // counting the event loop's own work, which no one task does).
@@ -40,7 +45,7 @@ std::int64_t idealNs(const RunResult &run)
         const double cpu = static_cast<double>(run.trace.totalNs(State::Cpu));
         d = static_cast<std::int64_t>(cpu / static_cast<double>(n) / stretch);
     }
-    std::int64_t ideal = (n + parallel - 1) / parallel * d;
+    std::int64_t ideal = (n + parallel - 1) / parallel * d + setUp;
     if (e.strategy == StrategyKind::Processes) {
         std::int64_t ready = run.trace.origin();
         for (const Span &s : run.trace.spans())

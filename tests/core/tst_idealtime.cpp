@@ -14,9 +14,28 @@ class TestIdealTime : public QObject
 private slots:
     void embeddedServer_data();
     void embeddedServer();
+    void tlsSetUpIsPaidPerConnection_data();
+    void tlsSetUpIsPaidPerConnection();
     void otherServerUsesTheMeasuredTaskTime();
     void processesAddTheirStartUp();
 };
+
+namespace {
+
+// 100 downloads from the embedded server, which thinks 100 ms per request.
+RunResult embeddedRun(StrategyKind strategy, int workers)
+{
+    RunResult run;
+    run.embeddedServer = true;
+    run.experiment.workload = WorkloadKind::Io;
+    run.experiment.strategy = strategy;
+    run.experiment.tasks = 100;
+    run.experiment.workers = workers;
+    run.experiment.io.delayMs = 100;
+    return run;
+}
+
+} // namespace
 
 void TestIdealTime::embeddedServer_data()
 {
@@ -31,21 +50,41 @@ void TestIdealTime::embeddedServer_data()
     QTest::newRow("async, K in flight: ceil(N/K) x d") << StrategyKind::Async << 0 << 30 << qint64(400);
 }
 
-// 100 downloads from a server that thinks 100 ms per request.
 void TestIdealTime::embeddedServer()
 {
     QFETCH(StrategyKind, strategy);
     QFETCH(int, workers);
     QFETCH(int, maxInFlight);
     QFETCH(qint64, idealMs);
-    RunResult run;
-    run.embeddedServer = true;
-    run.experiment.workload = WorkloadKind::Io;
-    run.experiment.strategy = strategy;
-    run.experiment.tasks = 100;
-    run.experiment.workers = workers;
-    run.experiment.io.delayMs = 100;
+    RunResult run = embeddedRun(strategy, workers);
     run.experiment.io.maxInFlight = maxInFlight;
+    QCOMPARE(idealNs(run), idealMs * 1'000'000);
+}
+
+void TestIdealTime::tlsSetUpIsPaidPerConnection_data()
+{
+    QTest::addColumn<StrategyKind>("strategy");
+    QTest::addColumn<bool>("reuse");
+    QTest::addColumn<qint64>("idealMs");
+    QTest::newRow("sync, a session: s + N x d") << StrategyKind::Sync << true << qint64(10'050);
+    QTest::newRow("sync, no reuse: N x (s + d)") << StrategyKind::Sync << false << qint64(15'000);
+    QTest::newRow("threads, a session each: s + ceil(N/W) x d")
+        << StrategyKind::Threads << true << qint64(2'050);
+    QTest::newRow("threads, no reuse: ceil(N/W) x (s + d)")
+        << StrategyKind::Threads << false << qint64(3'000);
+    QTest::newRow("async: s + d") << StrategyKind::Async << true << qint64(150);
+}
+
+// The same downloads over HTTPS, with a set-up of 50 ms per new connection.
+void TestIdealTime::tlsSetUpIsPaidPerConnection()
+{
+    QFETCH(StrategyKind, strategy);
+    QFETCH(bool, reuse);
+    QFETCH(qint64, idealMs);
+    RunResult run = embeddedRun(strategy, 5);
+    run.experiment.io.tls = true;
+    run.experiment.io.setupMs = 50;
+    run.experiment.io.reuse = reuse;
     QCOMPARE(idealNs(run), idealMs * 1'000'000);
 }
 
