@@ -20,7 +20,7 @@ struct Settings {
     int tasks = 100, delayMs = 100, sizeKb = 50, scale = 10'000, repeat = 3;
 };
 
-RunResult runOnce(StrategyKind strategy, int tasks, const Settings &settings)
+RunResult runOnce(StrategyKind strategy, int tasks, const Settings &settings, bool tls)
 {
     Experiment e;
     e.workload = WorkloadKind::Io;
@@ -28,14 +28,15 @@ RunResult runOnce(StrategyKind strategy, int tasks, const Settings &settings)
     e.tasks = tasks;
     e.io.delayMs = settings.delayMs;
     e.io.sizeKb = settings.sizeKb;
+    e.io.tls = tls;
     return Runner(e).run();
 }
 
-void measure(StrategyKind strategy, int tasks, const Settings &settings)
+void measure(StrategyKind strategy, int tasks, const Settings &settings, bool tls = false)
 {
     std::vector<RunResult> runs;
     for (int i = 0; i < settings.repeat; ++i)
-        runs.push_back(runOnce(strategy, tasks, settings));
+        runs.push_back(runOnce(strategy, tasks, settings, tls));
     std::sort(runs.begin(), runs.end(),
               [](const RunResult &a, const RunResult &b) { return a.wallNs < b.wallNs; });
     const RunResult &median = runs[runs.size() / 2];
@@ -44,9 +45,10 @@ void measure(StrategyKind strategy, int tasks, const Settings &settings)
         return static_cast<double>(run.wallNs) / static_cast<double>(idealNs(run));
     };
     std::printf("%-10s N=%-6d W=%-2d median %7.3f s  ideal %7.3f s  ratio %5.2fx (%.2f-%.2fx)  ok %d/%d\n",
-                std::string(strategyName(e.strategy)).c_str(), e.tasks, e.workerCount(),
-                static_cast<double>(median.wallNs) / 1e9, static_cast<double>(idealNs(median)) / 1e9,
-                ratio(median), ratio(runs.front()), ratio(runs.back()), median.ok, e.tasks);
+                (std::string(strategyName(e.strategy)) + (tls ? "+tls" : "")).c_str(), e.tasks,
+                e.workerCount(), static_cast<double>(median.wallNs) / 1e9,
+                static_cast<double>(idealNs(median)) / 1e9, ratio(median), ratio(runs.front()),
+                ratio(runs.back()), median.ok, e.tasks);
     std::fflush(stdout);
 }
 
@@ -73,6 +75,8 @@ int main(int argc, char *argv[])
     for (const StrategyKind s :
          {StrategyKind::Sync, StrategyKind::Threads, StrategyKind::Async, StrategyKind::Processes})
         measure(s, settings.tasks, settings);
+    // What HTTPS costs the event loop (every download its own connection, so its own handshake).
+    measure(StrategyKind::Async, settings.tasks, settings, true);
     if (settings.scale > 0)
         measure(StrategyKind::Async, settings.scale, settings);
     return 0;

@@ -148,9 +148,14 @@ QWidget *ExperimentPanel::buildIoBox()
     m_delay->setToolTip(tr("How long the embedded server thinks before it answers."));
     m_size = spinBox(0, 1'048'576, tr(" KB"));
     m_size->setObjectName(QStringLiteral("sizeSpin"));
+    m_tls = new QCheckBox(tr("HTTPS (TLS)"));
+    m_tls->setObjectName(QStringLiteral("tlsCheck"));
+    m_tls->setToolTip(tr("The embedded server speaks HTTPS, with a certificate made for this run that only "
+                         "this run trusts: every new connection starts with a TLS handshake."));
     m_setup = spinBox(0, 600'000, tr(" ms"));
     m_setup->setObjectName(QStringLiteral("setupSpin"));
-    m_setup->setToolTip(tr("Extra delay on a connection's first request, as a TLS handshake would cost."));
+    m_setup->setToolTip(tr("How long the server makes each TLS handshake take: the set-up that a reused "
+                           "connection is spared. Needs HTTPS."));
     m_url = new QLineEdit;
     m_url->setObjectName(QStringLiteral("urlEdit"));
     m_url->setPlaceholderText(tr("the embedded server"));
@@ -160,12 +165,14 @@ QWidget *ExperimentPanel::buildIoBox()
     auto *form = new QFormLayout;
     form->addRow(tr("Server delay"), m_delay);
     form->addRow(tr("Body size"), m_size);
+    form->addRow(m_tls);
     form->addRow(tr("Connection set-up"), m_setup);
     form->addRow(tr("Or a URL"), m_url);
     form->addRow(m_reuse);
     for (QSpinBox *box : {m_delay, m_size, m_setup})
         connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
     connect(m_url, &QLineEdit::textChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_tls, &QCheckBox::toggled, this, &ExperimentPanel::fieldsChanged);
     connect(m_reuse, &QCheckBox::toggled, this, &ExperimentPanel::fieldsChanged);
     m_ioBox = groupBox(tr("Downloads"), form);
     return m_ioBox;
@@ -199,8 +206,11 @@ Experiment ExperimentPanel::experiment() const
     e.n = static_cast<std::uint64_t>(m_n->value());
     e.io.delayMs = m_delay->value();
     e.io.sizeKb = m_size->value();
-    e.io.setupMs = m_setup->value();
     e.io.url = m_url->text().trimmed().toStdString();
+    // Both are the embedded server's, and the set-up delays its TLS handshake: a field that is
+    // greyed out keeps its value for later but does not apply (as the run parser insists).
+    e.io.tls = e.io.url.empty() && m_tls->isChecked();
+    e.io.setupMs = e.io.tls ? m_setup->value() : 0;
     e.io.reuse = m_reuse->isChecked();
     e.gil = m_gil->isChecked();
     e.switchMs = m_switch->value();
@@ -226,6 +236,7 @@ void ExperimentPanel::setExperiment(const Experiment &e, const std::vector<Strat
     m_n->setValue(static_cast<double>(e.n));
     m_delay->setValue(e.io.delayMs);
     m_size->setValue(e.io.sizeKb);
+    m_tls->setChecked(e.io.tls);
     m_setup->setValue(e.io.setupMs);
     m_url->setText(QString::fromStdString(e.io.url));
     m_reuse->setChecked(e.io.reuse);
@@ -292,9 +303,10 @@ void ExperimentPanel::updateEnabled()
         m_workers->setEnabled(allFour || e.strategy == StrategyKind::Threads ||
                               e.strategy == StrategyKind::Processes);
         const bool embedded = e.io.url.empty();
-        for (QWidget *field : {static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_size),
-                               static_cast<QWidget *>(m_setup)})
+        for (QWidget *field :
+             {static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_size), static_cast<QWidget *>(m_tls)})
             field->setEnabled(embedded);
+        m_setup->setEnabled(e.io.tls);
         m_switch->setEnabled(e.gil);
     }
     m_runBox->setState(m_running, canSweep());

@@ -80,6 +80,7 @@ private:
     QGroupBox *m_ioBox = nullptr;
     QSpinBox *m_delay = nullptr;
     QSpinBox *m_size = nullptr;
+    QCheckBox *m_tls = nullptr;
     QSpinBox *m_setup = nullptr;
     QLineEdit *m_url = nullptr;
     QCheckBox *m_reuse = nullptr;

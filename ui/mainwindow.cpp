@@ -44,7 +44,8 @@ QString workloadTitle(const Experiment &e)
 bool sameWork(const Experiment &a, const Experiment &b)
 {
     return a.workload == b.workload && a.tasks == b.tasks && a.n == b.n && a.io.url == b.io.url &&
-        a.io.delayMs == b.io.delayMs && a.io.sizeKb == b.io.sizeKb && a.io.setupMs == b.io.setupMs;
+        a.io.delayMs == b.io.delayMs && a.io.sizeKb == b.io.sizeKb && a.io.tls == b.io.tls &&
+        a.io.setupMs == b.io.setupMs;
 }
 
 } // namespace

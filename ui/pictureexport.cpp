@@ -161,8 +161,14 @@ QString pictureTitle(const Experiment &e)
             .arg(tasks, english.toString(static_cast<qulonglong>(e.n)));
     if (!e.io.url.empty())
         return QStringLiteral("I/O-bound: %1 downloads of %2").arg(tasks, QString::fromStdString(e.io.url));
-    return QStringLiteral("I/O-bound: %1 downloads, the server answers each after %2 ms")
-        .arg(tasks)
+    // Kept as short as the plain title: a longer one no longer fits a 1920-pixel picture.
+    if (e.io.tls && e.io.setupMs > 0)
+        return QStringLiteral("I/O-bound: %1 HTTPS downloads; TLS handshake %2 ms, answer %3 ms")
+            .arg(tasks)
+            .arg(e.io.setupMs)
+            .arg(e.io.delayMs);
+    return QStringLiteral("I/O-bound: %1 %2downloads, the server answers each after %3 ms")
+        .arg(tasks, e.io.tls ? QStringLiteral("HTTPS ") : QString())
         .arg(e.io.delayMs);
 }
 

@@ -38,6 +38,8 @@ void appendIoOptions(QStringList &args, const IoOptions &io)
         args << QStringLiteral("--url") << QString::fromStdString(io.url);
     option("--delay-ms", io.delayMs, defaults.delayMs);
     option("--size-kb", io.sizeKb, defaults.sizeKb);
+    if (io.tls)
+        args << QStringLiteral("--tls");
     option("--setup-ms", io.setupMs, defaults.setupMs);
     option("--max-concurrent", io.maxConcurrent, defaults.maxConcurrent);
     if (io.errorRate != defaults.errorRate)

@@ -12,10 +12,14 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <type_traits>
 
 namespace mtlab {
 
 namespace {
+
+template <typename Stream>
+constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
 // Longer heads are refused with 400 rather than buffered without bound.
 constexpr std::size_t kMaxHeadBytes = 16 * 1024;
@@ -65,30 +69,61 @@ std::string_view faultName(Fault fault)
 
 } // namespace
 
-asio::awaitable<void> HttpConnection::serve(HttpServer &server, asio::ip::tcp::socket socket)
+template <typename Stream>
+asio::awaitable<void> HttpConnection<Stream>::serve(HttpServer &server, Stream stream)
 {
-    HttpConnection connection(server, std::move(socket));
+    HttpConnection connection(server, std::move(stream));
     try {
+        if constexpr (kTls<Stream>)
+            co_await connection.handshake();
         co_await connection.run();
     } catch (const std::system_error &error) {
-        // The peer went away mid-exchange: there is nobody left to answer.
+        // The peer went away mid-exchange, or refused our certificate: nobody is left to answer.
         server.log(std::string("connection dropped: ") + error.what());
     }
 }
 
-HttpConnection::HttpConnection(HttpServer &server, asio::ip::tcp::socket socket)
+template <typename Stream>
+HttpConnection<Stream>::HttpConnection(HttpServer &server, Stream stream)
     : m_server(server)
-    , m_socket(std::move(socket))
-    , m_thinkTimer(m_socket.get_executor())
+    , m_stream(std::move(stream))
+    , m_thinkTimer(m_stream.get_executor())
 {
 }
 
-asio::awaitable<void> HttpConnection::run()
+template <typename Stream>
+asio::ip::tcp::socket &HttpConnection<Stream>::socket()
+{
+    if constexpr (kTls<Stream>)
+        return m_stream.next_layer();
+    else
+        return m_stream;
+}
+
+template <typename Stream>
+asio::awaitable<void> HttpConnection<Stream>::handshake()
+{
+    // The set-up time is spent answering the client's hello, not before the first answer, so a
+    // client counts it as connection set-up (libcurl's appconnect: the `tls` phase), which is
+    // what a reused connection is spared, never as the server's think time. It starts once the
+    // hello is in, not at accept: a client on a busy machine may notice its TCP connection late,
+    // and would then see less set-up than was asked for.
+    if (const auto setup = m_server.options().setup; setup.count() > 0) {
+        co_await socket().async_wait(asio::ip::tcp::socket::wait_read, asio::use_awaitable);
+        m_thinkTimer.expires_after(setup);
+        asio::error_code ignored; // as in think(): never cancelled, destroyed at shutdown
+        co_await m_thinkTimer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    }
+    co_await m_stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
+}
+
+template <typename Stream>
+asio::awaitable<void> HttpConnection<Stream>::run()
 {
     for (;;) {
         asio::error_code ec;
         const std::size_t headBytes = co_await asio::async_read_until(
-            m_socket, asio::dynamic_buffer(m_input, kMaxHeadBytes), "\r\n\r\n",
+            m_stream, asio::dynamic_buffer(m_input, kMaxHeadBytes), "\r\n\r\n",
             asio::redirect_error(asio::use_awaitable, ec));
         if (ec && ec != asio::error::not_found)
             co_return; // the client closed the connection, usually between requests
@@ -105,7 +140,8 @@ asio::awaitable<void> HttpConnection::run()
     }
 }
 
-asio::awaitable<bool> HttpConnection::handle(const HttpRequest &request)
+template <typename Stream>
+asio::awaitable<bool> HttpConnection<Stream>::handle(const HttpRequest &request)
 {
     const ServerOptions &options = m_server.options();
     if (options.verbose)
@@ -122,12 +158,17 @@ asio::awaitable<bool> HttpConnection::handle(const HttpRequest &request)
     const Fault fault = m_server.nextFault();
     if (fault != Fault::None)
         m_server.log("injecting fault: " + std::string(faultName(fault)));
-    const auto setup = m_requestCount == 1 ? options.setup : std::chrono::milliseconds(0);
+    // Over plain TCP the kernel completes the handshake before the server even sees the
+    // connection, so a set-up time can only delay the first answer, and clients count that as
+    // waiting for the server (libcurl's starttransfer), not as set-up. `run` therefore takes
+    // --setup-ms only with --tls; this plain variant stays for other clients of the server.
+    const auto setup = !kTls<Stream> && m_requestCount == 1 ? options.setup : std::chrono::milliseconds(0);
     co_await think(route->delay.value_or(options.delay) + setup);
     co_return co_await respond(keepAlive, *route, fault);
 }
 
-asio::awaitable<void> HttpConnection::think(std::chrono::milliseconds delay)
+template <typename Stream>
+asio::awaitable<void> HttpConnection<Stream>::think(std::chrono::milliseconds delay)
 {
     // Only the think time holds a slot: it stands for the server's work, which queues when busy.
     co_await m_server.gate().acquire();
@@ -137,14 +178,15 @@ asio::awaitable<void> HttpConnection::think(std::chrono::milliseconds delay)
     m_server.gate().release();
 }
 
-asio::awaitable<bool> HttpConnection::respond(bool keepAlive, const RequestRoute &route, Fault fault)
+template <typename Stream>
+asio::awaitable<bool> HttpConnection<Stream>::respond(bool keepAlive, const RequestRoute &route, Fault fault)
 {
     const std::uint64_t bodyBytes = route.bodyBytes.value_or(m_server.options().bodyBytes);
     switch (fault) {
     case Fault::Reset:
         // SO_LINGER 0 turns close() into a TCP reset: the client sees the connection fail, not end.
-        m_socket.set_option(asio::socket_base::linger(true, 0));
-        m_socket.close();
+        socket().set_option(asio::socket_base::linger(true, 0));
+        socket().close();
         co_return false;
     case Fault::Stall: {
         const std::uint64_t promised = std::max<std::uint64_t>(bodyBytes, 1);
@@ -162,18 +204,21 @@ asio::awaitable<bool> HttpConnection::respond(bool keepAlive, const RequestRoute
     co_return co_await reply(status, keepAlive, status == 200 ? bodyBytes : 0);
 }
 
-asio::awaitable<bool> HttpConnection::reply(int status, bool keepAlive, std::uint64_t bodyBytes)
+template <typename Stream>
+asio::awaitable<bool> HttpConnection<Stream>::reply(int status, bool keepAlive, std::uint64_t bodyBytes)
 {
     co_await write(status, keepAlive, bodyBytes, bodyBytes);
     if (keepAlive)
         co_return true;
-    m_socket.shutdown(asio::ip::tcp::socket::shutdown_send);
+    // Over TLS too, without a close_notify: the client knows from Content-Length that it has it all.
+    socket().shutdown(asio::ip::tcp::socket::shutdown_send);
     co_await lingerUntilPeerCloses();
     co_return false;
 }
 
-asio::awaitable<void> HttpConnection::write(int status, bool keepAlive, std::uint64_t contentLength,
-                                            std::uint64_t bodyBytes)
+template <typename Stream>
+asio::awaitable<void> HttpConnection<Stream>::write(int status, bool keepAlive, std::uint64_t contentLength,
+                                                    std::uint64_t bodyBytes)
 {
     m_head.clear();
     m_head.append("HTTP/1.1 ").append(std::to_string(status)).append(" ").append(reasonPhrase(status));
@@ -186,21 +231,29 @@ asio::awaitable<void> HttpConnection::write(int status, bool keepAlive, std::uin
     const ResponseBody &body = m_server.body();
     auto piece = body.piece(bodyBytes);
     const std::array<asio::const_buffer, 2> firstWrite{asio::buffer(std::as_const(m_head)), piece};
-    co_await asio::async_write(m_socket, firstWrite, asio::use_awaitable);
+    co_await asio::async_write(m_stream, firstWrite, asio::use_awaitable);
     for (std::uint64_t left = bodyBytes - piece.size(); left > 0; left -= piece.size()) {
         piece = body.piece(left);
-        co_await asio::async_write(m_socket, piece, asio::use_awaitable);
+        co_await asio::async_write(m_stream, piece, asio::use_awaitable);
     }
 }
 
-asio::awaitable<void> HttpConnection::lingerUntilPeerCloses()
+template <typename Stream>
+asio::awaitable<void> HttpConnection<Stream>::lingerUntilPeerCloses()
 {
     // Closing with unread input makes the kernel send a reset, which can destroy a response
-    // the client has not read yet; so wait for the client's close, discarding what it sends.
+    // the client has not read yet; so wait for the client's close, discarding what it sends
+    // (over TLS, its records unread: nothing more is answered on this connection).
     std::array<char, 1024> sink;
     asio::error_code ec;
     while (!ec)
-        co_await m_socket.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+        co_await socket().async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
 }
+
+// Only serve() is instantiated explicitly: the rest follows from it, and the plain variant never
+// instantiates handshake(), which a bare socket could not compile.
+template asio::awaitable<void> HttpConnection<asio::ip::tcp::socket>::serve(HttpServer &,
+                                                                            asio::ip::tcp::socket);
+template asio::awaitable<void> HttpConnection<TlsStream>::serve(HttpServer &, TlsStream);
 
 } // namespace mtlab

@@ -4,6 +4,7 @@
 
 #include <asio/awaitable.hpp>
 #include <asio/ip/tcp.hpp>
+#include <asio/ssl/stream.hpp>
 #include <asio/steady_timer.hpp>
 
 #include <chrono>
@@ -16,17 +17,25 @@ class HttpServer;
 struct HttpRequest;
 struct RequestRoute;
 
+using TlsStream = asio::ssl::stream<asio::ip::tcp::socket>;
+
 // One client connection: reads requests one after another (keep-alive) and answers each
-// after its think time, or with the fault the server picked for it.
+// after its think time, or with the fault the server picked for it. Over plain TCP the Stream is
+// the socket itself; over TLS it is a TlsStream, a separate instantiation, so plain HTTP never
+// runs a line of TLS code.
+template <typename Stream>
 class HttpConnection
 {
 public:
     // The coroutine frame owns the connection, so it lives exactly as long as it is served.
-    static asio::awaitable<void> serve(HttpServer &server, asio::ip::tcp::socket socket);
+    static asio::awaitable<void> serve(HttpServer &server, Stream stream);
 
 private:
-    HttpConnection(HttpServer &server, asio::ip::tcp::socket socket);
+    HttpConnection(HttpServer &server, Stream stream);
 
+    asio::ip::tcp::socket &socket();
+    // TLS only (never called over plain TCP): the handshake, after the connection's set-up time.
+    asio::awaitable<void> handshake();
     asio::awaitable<void> run();
     // Each returns whether the connection stays open for another request.
     asio::awaitable<bool> handle(const HttpRequest &request);
@@ -39,7 +48,7 @@ private:
     asio::awaitable<void> lingerUntilPeerCloses();
 
     HttpServer &m_server;
-    asio::ip::tcp::socket m_socket;
+    Stream m_stream;
     asio::steady_timer m_thinkTimer;
     std::string m_input;
     std::string m_head; // reused: its capacity survives from one response to the next

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "httpconnection.h"
+#include "selfsignedcertificate.h"
 
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
@@ -10,6 +11,7 @@
 #include <asio/use_awaitable.hpp>
 
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace mtlab {
@@ -37,6 +39,12 @@ HttpServer::HttpServer(asio::io_context &io, const ServerOptions &options)
     m_acceptor.set_option(asio::socket_base::send_buffer_size(static_cast<int>(sendBuffer)));
     m_acceptor.bind(endpoint);
     m_acceptor.listen(kListenBacklog);
+    if (options.tls) {
+        m_tls.emplace(asio::ssl::context::tls_server);
+        // TLS 1.2 and 1.3 only, as any current HTTPS site; the older versions are broken.
+        SSL_CTX_set_min_proto_version(m_tls->native_handle(), TLS1_2_VERSION);
+        m_certificatePem = useSelfSignedCertificate(*m_tls);
+    }
 }
 
 void HttpServer::start()
@@ -47,6 +55,17 @@ void HttpServer::start()
 asio::ip::tcp::endpoint HttpServer::localEndpoint() const
 {
     return m_acceptor.local_endpoint();
+}
+
+std::string HttpServer::url() const
+{
+    std::ostringstream text;
+    const auto endpoint = localEndpoint();
+    const auto address = endpoint.address();
+    text << (m_tls ? "https://" : "http://")
+         << (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) << ':'
+         << endpoint.port() << '/';
+    return text.str();
 }
 
 void HttpServer::log(std::string_view line) const
@@ -63,8 +82,14 @@ asio::awaitable<void> HttpServer::acceptLoop()
         if (!ec) {
             // Headers and body go out in one gather write; Nagle would only add latency.
             socket.set_option(asio::ip::tcp::no_delay(true), ec);
-            asio::co_spawn(m_acceptor.get_executor(), HttpConnection::serve(*this, std::move(socket)),
-                           asio::detached);
+            if (m_tls)
+                asio::co_spawn(m_acceptor.get_executor(),
+                               HttpConnection<TlsStream>::serve(*this, TlsStream(std::move(socket), *m_tls)),
+                               asio::detached);
+            else
+                asio::co_spawn(m_acceptor.get_executor(),
+                               HttpConnection<asio::ip::tcp::socket>::serve(*this, std::move(socket)),
+                               asio::detached);
             continue;
         }
         if (ec == asio::error::operation_aborted)

@@ -12,7 +12,6 @@
 #include <csignal>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -36,15 +35,6 @@ asio::awaitable<void> stopAtEndOfInput(asio::posix::stream_descriptor &input, as
     while (!ec)
         co_await input.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
     io.stop();
-}
-
-std::string url(const asio::ip::tcp::endpoint &endpoint)
-{
-    std::ostringstream text;
-    const auto address = endpoint.address();
-    text << "http://" << (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) << ':'
-         << endpoint.port() << '/';
-    return text.str();
 }
 
 } // namespace
@@ -84,9 +74,11 @@ int main(int argc, char *argv[])
             asio::co_spawn(io, stopAtEndOfInput(inputWatch, io), asio::detached);
         }
         server.start();
-        std::cout << "multitask-lab-server listening on " << url(server.localEndpoint()) << std::endl;
+        // The certificate follows the ready line: whoever started us is the one to trust it.
+        std::cout << "multitask-lab-server listening on " << server.url() << '\n'
+                  << server.certificatePem() << std::flush;
         io.run();
-    } catch (const std::system_error &error) {
+    } catch (const std::runtime_error &error) { // std::system_error too
         std::cerr << "multitask-lab-server: " << error.what() << '\n';
         return 1;
     }

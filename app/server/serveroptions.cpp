@@ -105,6 +105,8 @@ ServerOptions ServerOptions::parse(std::span<char *const> args)
             options.faultMode = faultValue(name, value());
         else if (name == "--seed")
             options.seed = unsignedValue(name, value(), UINT64_MAX);
+        else if (name == "--tls")
+            options.tls = flag();
         else if (name == "--exit-on-stdin-eof")
             options.exitOnStdinEof = flag();
         else if (name == "--verbose")
@@ -126,7 +128,11 @@ Serves HTTP/1.1 GET on loopback with a configurable think time, for concurrency 
   --port N              TCP port; 0 (default) picks a free one
   --delay-ms N          think time per request (default 100)
   --size-kb N           response body size (default 50)
-  --setup-ms N          extra delay on the first request of each connection (default 0)
+  --setup-ms N          set-up time of each connection (default 0): with --tls, a delay
+                        before the handshake; without, before the first answer
+  --tls                 speak HTTPS with a certificate made at start-up (EC P-256, valid
+                        for a day, for 127.0.0.1, ::1 and localhost); its PEM follows the
+                        ready line on standard output
   --max-concurrent N    requests served at once; later ones wait in FIFO order (0 = unlimited)
   --error-rate F        fraction 0..1 of requests answered with a fault (default 0)
   --fault KIND          500, reset, stall or mixed (default mixed)

@@ -27,6 +27,7 @@ struct ServerOptions {
     double errorRate = 0.0;
     FaultMode faultMode = FaultMode::Mixed;
     std::uint64_t seed = 1;
+    bool tls = false;
     bool exitOnStdinEof = false;
     bool verbose = false;
     bool help = false;

@@ -140,7 +140,7 @@ int serve(const Experiment &experiment, WorkloadMaker makeWorkload)
 int workerMain(int argc, char *argv[], WorkloadMaker makeWorkload)
 {
     const std::vector<std::string_view> args(argv + 1, argv + argc);
-    const auto parsed = parseRunArguments(args);
+    const auto parsed = parseWorkerArguments(args);
     if (const auto *error = std::get_if<ArgumentError>(&parsed)) {
         std::cerr << program_invocation_short_name << ": " << error->message << '\n';
         return 2;

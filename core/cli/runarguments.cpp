@@ -20,8 +20,9 @@ bool parseNumber(std::string_view text, T &out)
 class Parser
 {
 public:
-    explicit Parser(const std::vector<std::string_view> &args)
+    Parser(const std::vector<std::string_view> &args, bool fromParent)
         : m_args(args)
+        , m_fromParent(fromParent)
     {
     }
 
@@ -61,8 +62,10 @@ private:
             m_error = std::move(message);
     }
     bool option(std::string_view name, std::string_view value, RunArguments &run);
+    void checkTls(const IoOptions &io);
 
     const std::vector<std::string_view> &m_args;
+    const bool m_fromParent; // a worker's arguments, from the process that started it
     std::string m_error;
 };
 
@@ -129,6 +132,8 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
         integer(name, value, 1, 4096, io.maxBodyMb);
     } else if (name == "--max-in-flight") {
         integer(name, value, 0, MaxTasks, io.maxInFlight);
+    } else if (name == "--server-cert" && m_fromParent) {
+        text(name, value, io.serverCertificate);
     } else if (name == "--worker-executable") {
         text(name, value, e.workerExecutable);
     } else if (name == "--crash-task") {
@@ -137,6 +142,18 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
         return false;
     }
     return true;
+}
+
+void Parser::checkTls(const IoOptions &io)
+{
+    // A worker's --url is its parent's embedded server; a user's is someone else's, whose scheme
+    // and certificates are its own business.
+    if (io.tls && !io.url.empty() && !m_fromParent)
+        fail("--tls makes the embedded server speak HTTPS; a --url keeps its own scheme");
+    // Over plain HTTP the kernel sets a connection up before the server even sees it, so a
+    // server-side delay would only show as the server's think time: set-up needs a handshake.
+    if (io.setupMs > 0 && !io.tls && io.url.empty())
+        fail("--setup-ms delays the TLS handshake, so it needs --tls");
 }
 
 std::variant<RunArguments, ArgumentError> Parser::parse()
@@ -161,6 +178,10 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
             run.experiment.io.reuse = false;
             continue;
         }
+        if (arg == "--tls") {
+            run.experiment.io.tls = true;
+            continue;
+        }
         if (!arg.starts_with("--")) {
             fail("unexpected argument '" + std::string(arg) + "'");
             break;
@@ -179,6 +200,7 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
         if (!option(arg, value, run))
             fail("unknown option '" + std::string(arg) + "'");
     }
+    checkTls(run.experiment.io);
     if (!m_error.empty())
         return ArgumentError{m_error};
     if (!strategyGiven)
@@ -190,7 +212,12 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
 
 std::variant<RunArguments, ArgumentError> parseRunArguments(const std::vector<std::string_view> &args)
 {
-    return Parser(args).parse();
+    return Parser(args, false).parse();
+}
+
+std::variant<RunArguments, ArgumentError> parseWorkerArguments(const std::vector<std::string_view> &args)
+{
+    return Parser(args, true).parse();
 }
 
 } // namespace mtlab

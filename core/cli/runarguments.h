@@ -27,4 +27,8 @@ struct ArgumentError {
 // out-of-range numbers are errors, so a typo never silently runs something else.
 std::variant<RunArguments, ArgumentError> parseRunArguments(const std::vector<std::string_view> &args);
 
+// A worker process's arguments (workerArguments()): the same, plus --server-cert FILE, the embedded
+// server's certificate, which only the parent that started that server may make a worker trust.
+std::variant<RunArguments, ArgumentError> parseWorkerArguments(const std::vector<std::string_view> &args);
+
 } // namespace mtlab

@@ -21,6 +21,12 @@ std::vector<std::string> workerArguments(const Experiment &e)
         args.emplace_back("--url");
         args.push_back(e.io.url);
     }
+    if (e.io.tls)
+        args.emplace_back("--tls");
+    if (!e.io.serverCertificate.empty()) {
+        args.emplace_back("--server-cert");
+        args.push_back(e.io.serverCertificate);
+    }
     if (e.crashTask >= 0) {
         args.emplace_back("--crash-task");
         args.push_back(std::to_string(e.crashTask));

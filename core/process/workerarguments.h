@@ -8,7 +8,7 @@ namespace mtlab {
 struct Experiment;
 
 // The options that rebuild this experiment's workload in a worker process: the worker is started
-// as `multitask-lab-worker <workerArguments(experiment)>` and reads them with the run parser.
+// as `multitask-lab-worker <workerArguments(experiment)>` and reads them with parseWorkerArguments.
 std::vector<std::string> workerArguments(const Experiment &experiment);
 
 // The worker executable for this experiment: the one it names, else for CPU work the CPU worker,

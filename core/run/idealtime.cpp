@@ -62,6 +62,18 @@ Prediction io(const RunResult &run)
     const std::string things = count(n, "download", "downloads");
     std::int64_t d = std::int64_t{e.io.delayMs} * 1'000'000;
     std::string each = duration(d);
+    std::int64_t setUp = 0; // paid once, by the workers' first connections side by side
+    if (run.embeddedServer && e.io.tls) {
+        // Over TLS a new connection first pays its handshake: without reuse every download does;
+        // with it only the first one each worker makes.
+        const std::int64_t handshake = std::int64_t{e.io.setupMs} * 1'000'000;
+        if (e.io.reuse) {
+            setUp = handshake;
+        } else {
+            d += handshake;
+            each = duration(d) + " (answer and TLS set-up)";
+        }
+    }
     if (!run.embeddedServer) {
         // A real server's think time is unknown: the mean time a task spent downloading (not
         // counting the event loop's own work, which no one task does).
@@ -69,19 +81,30 @@ Prediction io(const RunResult &run)
         each = duration(d) + " (their mean time)";
     }
     const std::int64_t workers = std::max(1, e.workerCount());
+    Prediction p;
     switch (e.strategy) {
     case StrategyKind::Sync:
-        return {n * d, things + " × " + each, false};
+        p = {n * d, things + " × " + each, false};
+        break;
     case StrategyKind::Async:
         if (e.io.maxInFlight <= 0 || e.io.maxInFlight >= n)
-            return {d, "one wait of " + each + " (all " + std::to_string(n) + " at once)", true};
-        return inRounds(n, d, e.io.maxInFlight, things, std::to_string(e.io.maxInFlight) + " at a time");
+            p = {d, "one wait of " + each + " (all " + std::to_string(n) + " at once)", true};
+        else
+            p = inRounds(n, d, e.io.maxInFlight, things, std::to_string(e.io.maxInFlight) + " at a time");
+        break;
     case StrategyKind::Threads:
-        return inRounds(n, d, workers, things, count(workers, "thread", "threads"));
+        p = inRounds(n, d, workers, things, count(workers, "thread", "threads"));
+        break;
     case StrategyKind::Processes:
-        return inRounds(n, d, workers, things, count(workers, "process", "processes"));
+        p = inRounds(n, d, workers, things, count(workers, "process", "processes"));
+        break;
     }
-    return {};
+    if (setUp > 0) {
+        p.ns += setUp;
+        p.how += " + " + duration(setUp) + " for the first connections' TLS set-up";
+        p.howIsResult = false;
+    }
+    return p;
 }
 
 // A task's CPU work as its thread's CPU clock measured it; from the cpu spans when the tasks do

@@ -75,10 +75,13 @@ RunResult Runner::run(std::stop_token stop)
 {
     RunResult result;
     result.problem = checkOpenFiles(m_experiment);
+    // Only our own server's certificate is ever trusted beyond the system's, and only for it.
+    m_experiment.io.serverCertificate.clear();
     if (result.problem.empty() && m_experiment.workload == WorkloadKind::Io && m_experiment.io.url.empty()) {
         m_server = std::make_unique<EmbeddedServer>();
         result.problem = m_server->start(m_experiment.io);
         m_experiment.io.url = m_server->url();
+        m_experiment.io.serverCertificate = m_server->certificateFile();
         result.embeddedServer = true;
     }
     result.experiment = m_experiment;

@@ -21,7 +21,8 @@ struct IoOptions {
     std::string url;             // empty: start the embedded server
     int delayMs = 100;           // embedded server: think time per request
     int sizeKb = 50;             // embedded server: body size
-    int setupMs = 0;             // embedded server: extra delay on a connection's first request
+    bool tls = false;            // embedded server: speak HTTPS, with a certificate made for the run
+    int setupMs = 0;             // embedded server, with tls: delay before each TLS handshake
     int maxConcurrent = 0;       // embedded server: 0 = unlimited
     double errorRate = 0.0;      // embedded server: fraction of faulty answers
     std::string fault = "mixed"; // embedded server: 500, reset, stall or mixed
@@ -30,6 +31,9 @@ struct IoOptions {
     int timeoutMs = 10'000;
     int maxBodyMb = 64;
     int maxInFlight = 0; // async: 0 = all tasks at once (gather)
+    // The embedded server's certificate (a PEM file), set by whoever started it: trusted, alone,
+    // for its URL. Empty for any other URL, which is checked against the system's certificates.
+    std::string serverCertificate;
 };
 
 // What to run. Everything a run needs is here, so the CLI, the window and the tests agree.

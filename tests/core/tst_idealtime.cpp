@@ -14,6 +14,8 @@ class TestIdealTime : public QObject
 private slots:
     void embeddedServer_data();
     void embeddedServer();
+    void tlsSetUpIsPaidPerConnection_data();
+    void tlsSetUpIsPaidPerConnection();
     void otherServerUsesTheMeasuredTaskTime();
     void processesAddTheirStartUp();
     void cpuFromTheTasksCpuTime_data();
@@ -22,7 +24,21 @@ private slots:
 
 namespace {
 constexpr std::int64_t Ms = 1'000'000;
+
+// 100 downloads from the embedded server, which thinks 100 ms per request.
+RunResult embeddedRun(StrategyKind strategy, int workers)
+{
+    RunResult run;
+    run.embeddedServer = true;
+    run.experiment.workload = WorkloadKind::Io;
+    run.experiment.strategy = strategy;
+    run.experiment.tasks = 100;
+    run.experiment.workers = workers;
+    run.experiment.io.delayMs = 100;
+    return run;
 }
+
+} // namespace
 
 void TestIdealTime::embeddedServer_data()
 {
@@ -45,7 +61,6 @@ void TestIdealTime::embeddedServer_data()
         << QStringLiteral("100 downloads ÷ 30 at a time = 4 rounds × 0.1 s = 0.4 s");
 }
 
-// 100 downloads from a server that thinks 100 ms per request.
 void TestIdealTime::embeddedServer()
 {
     QFETCH(StrategyKind, strategy);
@@ -53,14 +68,48 @@ void TestIdealTime::embeddedServer()
     QFETCH(int, maxInFlight);
     QFETCH(qint64, idealMs);
     QFETCH(QString, formula);
-    RunResult run;
-    run.embeddedServer = true;
-    run.experiment.workload = WorkloadKind::Io;
-    run.experiment.strategy = strategy;
-    run.experiment.tasks = 100;
-    run.experiment.workers = workers;
-    run.experiment.io.delayMs = 100;
+    RunResult run = embeddedRun(strategy, workers);
     run.experiment.io.maxInFlight = maxInFlight;
+    QCOMPARE(idealNs(run), idealMs * Ms);
+    QCOMPARE(QString::fromStdString(idealFormula(run)), formula);
+}
+
+void TestIdealTime::tlsSetUpIsPaidPerConnection_data()
+{
+    QTest::addColumn<StrategyKind>("strategy");
+    QTest::addColumn<bool>("reuse");
+    QTest::addColumn<qint64>("idealMs");
+    QTest::addColumn<QString>("formula");
+    QTest::newRow("sync, a session: s + N x d")
+        << StrategyKind::Sync << true << qint64(10'050)
+        << QStringLiteral("100 downloads × 0.1 s + 50 ms for the first connections' TLS set-up = 10 s");
+    QTest::newRow("sync, no reuse: N x (s + d)")
+        << StrategyKind::Sync << false << qint64(15'000)
+        << QStringLiteral("100 downloads × 0.15 s (answer and TLS set-up) = 15 s");
+    QTest::newRow("threads, a session each: s + ceil(N/W) x d")
+        << StrategyKind::Threads << true << qint64(2'050)
+        << QStringLiteral(
+               "100 downloads × 0.1 s ÷ 5 threads + 50 ms for the first connections' TLS set-up = 2.1 s");
+    QTest::newRow("threads, no reuse: ceil(N/W) x (s + d)")
+        << StrategyKind::Threads << false << qint64(3'000)
+        << QStringLiteral("100 downloads × 0.15 s (answer and TLS set-up) ÷ 5 threads = 3 s");
+    QTest::newRow("async: s + d") << StrategyKind::Async << true << qint64(150)
+                                  << QStringLiteral(
+                                         "one wait of 0.1 s (all 100 at once) + 50 ms for the first "
+                                         "connections' TLS set-up = 0.15 s");
+}
+
+// The same downloads over HTTPS, with a set-up of 50 ms per new connection.
+void TestIdealTime::tlsSetUpIsPaidPerConnection()
+{
+    QFETCH(StrategyKind, strategy);
+    QFETCH(bool, reuse);
+    QFETCH(qint64, idealMs);
+    QFETCH(QString, formula);
+    RunResult run = embeddedRun(strategy, 5);
+    run.experiment.io.tls = true;
+    run.experiment.io.setupMs = 50;
+    run.experiment.io.reuse = reuse;
     QCOMPARE(idealNs(run), idealMs * Ms);
     QCOMPARE(QString::fromStdString(idealFormula(run)), formula);
 }

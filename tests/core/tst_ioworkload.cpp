@@ -2,6 +2,7 @@
 #include "runner.h"
 #include "tracechecks.h"
 
+#include <QFileInfo>
 #include <QTest>
 
 #include <map>
@@ -34,6 +35,10 @@ private slots:
     void faultsFailWithTheirReason();
     void cancelEndsWaitingDownloads_data();
     void cancelEndsWaitingDownloads();
+    void tlsSetUpShowsOnNewConnectionsOnly_data();
+    void tlsSetUpShowsOnNewConnectionsOnly();
+    void serverCertificateIsKeptPrivatelyWhileTheServerLives();
+    void aUsersUrlIsNeverCheckedWithOurCertificate();
 };
 
 namespace {
@@ -338,6 +343,106 @@ void TestIoWorkload::cancelEndsWaitingDownloads()
     QVERIFY(checks::allClosed(run.trace));
     QVERIFY(run.wallNs < 30'000'000'000LL); // long before the server's minute of think time
     QCOMPARE(checks::threadsInThisProcess(), threadsBefore);
+}
+
+void TestIoWorkload::tlsSetUpShowsOnNewConnectionsOnly_data()
+{
+    QTest::addColumn<StrategyKind>("strategy");
+    QTest::addColumn<bool>("reuse");
+    QTest::addColumn<int>("maxInFlight");
+    QTest::addColumn<int>("connections");
+    QTest::newRow("sync: one session") << StrategyKind::Sync << true << 0 << 1;
+    QTest::newRow("sync, no reuse") << StrategyKind::Sync << false << 0 << 6;
+    QTest::newRow("threads: one session per thread") << StrategyKind::Threads << true << 0 << 2;
+    QTest::newRow("threads, no reuse") << StrategyKind::Threads << false << 0 << 6;
+    QTest::newRow("async, all at once") << StrategyKind::Async << true << 0 << 6;
+    QTest::newRow("async, 2 in flight: shared session") << StrategyKind::Async << true << 2 << 2;
+    QTest::newRow("processes: one session per process") << StrategyKind::Processes << true << 0 << 2;
+    QTest::newRow("processes, no reuse") << StrategyKind::Processes << false << 0 << 6;
+}
+
+// The server delays each TLS handshake by the set-up time: a new connection shows it as its tls
+// phase, and a reused connection shows no tls phase at all.
+void TestIoWorkload::tlsSetUpShowsOnNewConnectionsOnly()
+{
+    QFETCH(StrategyKind, strategy);
+    QFETCH(bool, reuse);
+    QFETCH(int, maxInFlight);
+    QFETCH(int, connections);
+    constexpr int tasks = 6;
+    constexpr int setupMs = 50;
+    Experiment e = ioExperiment(strategy, tasks, 2, 10);
+    e.io.tls = true;
+    e.io.setupMs = setupMs;
+    e.io.reuse = reuse;
+    e.io.maxInFlight = maxInFlight;
+    const RunResult run = Runner(e).run();
+    QVERIFY2(run.problem.empty(), run.problem.c_str());
+    QVERIFY2(run.errors.empty(), run.errors.empty() ? "" : run.errors.begin()->first.c_str());
+    QCOMPARE(run.ok, tasks);
+    QVERIFY(run.experiment.io.url.starts_with("https://"));
+    QCOMPARE(newConnections(run), connections);
+    std::map<std::int32_t, std::int64_t> tls;
+    for (const Span &s : checks::spansIn(run.trace, State::IoWait))
+        if (s.phase == IoPhase::Tls)
+            tls[s.task] += s.duration();
+    for (const TaskRecord &t : run.trace.tasks()) {
+        const auto found = tls.find(t.task);
+        if (!t.newConnection) {
+            QVERIFY2(found == tls.end(),
+                     qPrintable(QStringLiteral("task %1 reused its connection").arg(t.task)));
+            continue;
+        }
+        QVERIFY2(found != tls.end() && found->second >= std::int64_t{setupMs} * 1'000'000,
+                 qPrintable(QStringLiteral("task %1: tls %2 ns")
+                                .arg(t.task)
+                                .arg(found == tls.end() ? 0 : found->second)));
+    }
+}
+
+void TestIoWorkload::serverCertificateIsKeptPrivatelyWhileTheServerLives()
+{
+    IoOptions options;
+    options.tls = true;
+    QString file;
+    {
+        EmbeddedServer server;
+        const std::string problem = server.start(options);
+        QVERIFY2(problem.empty(), problem.c_str());
+        QVERIFY(server.url().starts_with("https://127.0.0.1:"));
+        file = QString::fromStdString(server.certificateFile());
+        QVERIFY(QFileInfo(file).isFile());
+        const QFileInfo folder(QFileInfo(file).path());
+        QCOMPARE(folder.permissions() &
+                     (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                      QFile::WriteOther | QFile::ExeOther),
+                 QFile::Permissions());
+    }
+    QVERIFY(!QFileInfo::exists(file));
+    QVERIFY(!QFileInfo::exists(QFileInfo(file).path()));
+    EmbeddedServer plain;
+    QVERIFY(plain.start(IoOptions()).empty());
+    QVERIFY(plain.url().starts_with("http://127.0.0.1:"));
+    QVERIFY(plain.certificateFile().empty());
+}
+
+// A --url is someone else's server: checked against the system's certificates, whatever the
+// experiment carries, so even our own server fails when addressed that way.
+void TestIoWorkload::aUsersUrlIsNeverCheckedWithOurCertificate()
+{
+    IoOptions options;
+    options.tls = true;
+    options.delayMs = 0;
+    EmbeddedServer server;
+    const std::string problem = server.start(options);
+    QVERIFY2(problem.empty(), problem.c_str());
+    Experiment e = ioExperiment(StrategyKind::Sync, 2, 0, 0);
+    e.io.url = server.url();
+    e.io.serverCertificate = server.certificateFile();
+    const RunResult run = Runner(e).run();
+    QCOMPARE(run.failed, 2);
+    QCOMPARE(run.errors.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(run.errors.begin()->first), QStringLiteral("untrusted certificate"));
 }
 
 QTEST_GUILESS_MAIN(TestIoWorkload)

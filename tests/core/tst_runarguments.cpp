@@ -71,7 +71,10 @@ void TestRunArguments::parsesEveryOption()
                                QStringLiteral("--error-rate"),
                                QStringLiteral("0.25"),
                                QStringLiteral("--max-in-flight"),
-                               QStringLiteral("10")});
+                               QStringLiteral("10"),
+                               QStringLiteral("--tls"),
+                               QStringLiteral("--setup-ms"),
+                               QStringLiteral("50")});
     QVERIFY(std::holds_alternative<RunArguments>(parsed));
     const RunArguments &run = std::get<RunArguments>(parsed);
     QCOMPARE(run.experiment.workload, WorkloadKind::Io);
@@ -87,6 +90,9 @@ void TestRunArguments::parsesEveryOption()
     QCOMPARE(run.experiment.io.delayMs, 250);
     QCOMPARE(run.experiment.io.errorRate, 0.25);
     QCOMPARE(run.experiment.io.maxInFlight, 10);
+    QVERIFY(run.experiment.io.tls);
+    QCOMPARE(run.experiment.io.setupMs, 50);
+    QVERIFY(run.experiment.io.serverCertificate.empty());
 }
 
 void TestRunArguments::rejects_data()
@@ -115,6 +121,16 @@ void TestRunArguments::rejects_data()
                                     << QStringLiteral("unexpected argument 'cpu'");
     QTest::newRow("error rate above 1") << QStringList{QStringLiteral("--error-rate"), QStringLiteral("1.5")}
                                         << QStringLiteral("--error-rate takes a fraction");
+    QTest::newRow("set-up without TLS")
+        << QStringList{QStringLiteral("--setup-ms"), QStringLiteral("50")} << QStringLiteral("needs --tls");
+    QTest::newRow("TLS for a URL") << QStringList{QStringLiteral("--tls"), QStringLiteral("--url"),
+                                                  QStringLiteral("https://example.org/")}
+                                   << QStringLiteral("a --url keeps its own scheme");
+    // Only a parent may make a worker trust its server's certificate, never a user's command.
+    QTest::newRow("a certificate to trust")
+        << QStringList{QStringLiteral("--url"), QStringLiteral("https://example.org/"),
+                       QStringLiteral("--server-cert"), QStringLiteral("/tmp/evil.pem")}
+        << QStringLiteral("unknown option '--server-cert'");
     QTest::newRow("empty trace path")
         << QStringList{QStringLiteral("--trace=")} << QStringLiteral("--trace needs a non-empty value");
 }
@@ -141,9 +157,11 @@ void TestRunArguments::experimentRoundTrips()
     e.io.url = "http://127.0.0.1:8080/x";
     e.io.reuse = false;
     e.io.timeoutMs = 1234;
+    e.io.tls = true;
+    e.io.serverCertificate = "/tmp/multitask-lab-x/server.pem";
     e.crashTask = 4;
     const std::vector<std::string> args = workerArguments(e);
-    const auto parsed = parseRunArguments({args.begin(), args.end()});
+    const auto parsed = parseWorkerArguments({args.begin(), args.end()});
     QVERIFY(std::holds_alternative<RunArguments>(parsed));
     const Experiment &back = std::get<RunArguments>(parsed).experiment;
     QCOMPARE(back.workload, e.workload);
@@ -154,6 +172,8 @@ void TestRunArguments::experimentRoundTrips()
     QCOMPARE(back.io.url, e.io.url);
     QCOMPARE(back.io.reuse, e.io.reuse);
     QCOMPARE(back.io.timeoutMs, e.io.timeoutMs);
+    QCOMPARE(back.io.tls, e.io.tls);
+    QCOMPARE(back.io.serverCertificate, e.io.serverCertificate);
     QCOMPARE(back.crashTask, e.crashTask);
 }
 

@@ -52,12 +52,32 @@ void TestRunCommand::helpNamesEveryOption()
     QVERIFY(r.err.isEmpty());
     const QString out = QString::fromUtf8(r.out);
     QVERIFY(out.startsWith(QStringLiteral("Usage: multitask-lab run")));
-    for (const char *option :
-         {"--workload",     "--strategy", "--tasks",    "--workers",  "--json",       "--trace",
-          "--png",          "--svg",      "--pdf",      "--n ",       "--gil",        "--switch-ms",
-          "--crash-task",   "--url",      "--delay-ms", "--size-kb",  "--setup-ms",   "--max-concurrent",
-          "--error-rate",   "--fault",    "--seed",     "--no-reuse", "--timeout-ms", "--max-body-mb",
-          "--max-in-flight"})
+    for (const char *option : {"--workload",
+                               "--strategy",
+                               "--tasks",
+                               "--workers",
+                               "--json",
+                               "--trace",
+                               "--png",
+                               "--svg",
+                               "--pdf",
+                               "--n ",
+                               "--gil",
+                               "--switch-ms",
+                               "--crash-task",
+                               "--url",
+                               "--delay-ms",
+                               "--size-kb",
+                               "--setup-ms",
+                               "--tls",
+                               "--max-concurrent",
+                               "--error-rate",
+                               "--fault",
+                               "--seed",
+                               "--no-reuse",
+                               "--timeout-ms",
+                               "--max-body-mb",
+                               "--max-in-flight"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 

@@ -47,35 +47,6 @@ void parseHead(std::string_view head, HttpResponse &response)
     response.contentLength = number(response.header("content-length"));
 }
 
-// Moves what `input` holds of the response into `response`; true once the response is complete.
-bool takeResponse(std::string &input, HttpResponse &response)
-{
-    if (response.status == 0) {
-        const auto headEnd = input.find("\r\n\r\n");
-        if (headEnd == std::string::npos)
-            return false;
-        parseHead(std::string_view(input).substr(0, headEnd + 2), response);
-        input.erase(0, headEnd + 4);
-    }
-    const auto taken = std::min<std::size_t>(response.contentLength - response.body.size(), input.size());
-    response.body.append(input, 0, taken);
-    input.erase(0, taken);
-    return response.body.size() == response.contentLength;
-}
-
-Socket connectTo(std::uint16_t port, int flags)
-{
-    Socket socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | flags, 0));
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(socket.fd(), reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 &&
-        errno != EINPROGRESS)
-        return Socket();
-    return socket;
-}
-
 // Reads once into `input`; the outcome that ends the exchange, or nullopt to go on.
 std::optional<HttpResponse::Outcome> readSome(int fd, std::string &input)
 {
@@ -112,6 +83,34 @@ bool waitUntilReadable(int fd, TestClock::time_point deadline)
 }
 
 } // namespace
+
+bool takeResponse(std::string &input, HttpResponse &response)
+{
+    if (response.status == 0) {
+        const auto headEnd = input.find("\r\n\r\n");
+        if (headEnd == std::string::npos)
+            return false;
+        parseHead(std::string_view(input).substr(0, headEnd + 2), response);
+        input.erase(0, headEnd + 4);
+    }
+    const auto taken = std::min<std::size_t>(response.contentLength - response.body.size(), input.size());
+    response.body.append(input, 0, taken);
+    input.erase(0, taken);
+    return response.body.size() == response.contentLength;
+}
+
+Socket connectTo(std::uint16_t port, int flags)
+{
+    Socket socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | flags, 0));
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(socket.fd(), reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 &&
+        errno != EINPROGRESS)
+        return Socket();
+    return socket;
+}
 
 std::string HttpResponse::header(std::string_view lowerCaseName) const
 {

@@ -64,6 +64,11 @@ private:
 
 std::string getRequest(std::string_view path, std::string_view extraHeaders = {});
 
+// A TCP connection to the loopback port (flags: e.g. SOCK_NONBLOCK); an invalid Socket if refused.
+Socket connectTo(std::uint16_t port, int flags = 0);
+// Moves what `input` holds of the response into `response`; true once the response is complete.
+bool takeResponse(std::string &input, HttpResponse &response);
+
 // Opens `count` connections at once, sends `request` on each and collects every response,
 // all from one epoll loop; unfinished exchanges are reported as timed out.
 std::vector<HttpResponse> fetchConcurrently(std::uint16_t port, std::size_t count, std::string_view request,

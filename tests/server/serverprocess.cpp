@@ -34,19 +34,34 @@ bool ServerProcess::start(const QStringList &arguments)
         return false;
     }
     const QDeadlineTimer deadline(kStartTimeoutMs);
-    while (!m_process.canReadLine() && !deadline.hasExpired() && m_process.state() == QProcess::Running)
-        m_process.waitForReadyRead(100);
-    const QString line = QString::fromUtf8(m_process.readLine());
+    const QString line = readLine(deadline);
     static const QRegularExpression ready(
-        QStringLiteral("^multitask-lab-server listening on http://127\\.0\\.0\\.1:(\\d+)/\\n$"));
+        QStringLiteral("^multitask-lab-server listening on (https?)://127\\.0\\.0\\.1:(\\d+)/\\n$"));
     const auto match = ready.match(line);
     if (!match.hasMatch()) {
         m_error = QStringLiteral("no ready line, got '%1'; stderr: %2")
                       .arg(line, QString::fromUtf8(m_process.readAllStandardError()));
         return false;
     }
-    m_port = std::uint16_t(match.captured(1).toUInt());
-    return true;
+    m_port = std::uint16_t(match.captured(2).toUInt());
+    if (match.captured(1) == QLatin1String("http"))
+        return true;
+    // Over TLS the certificate follows, as PEM.
+    for (QString pemLine = readLine(deadline); !pemLine.isEmpty(); pemLine = readLine(deadline)) {
+        m_certificatePem += pemLine.toStdString();
+        if (pemLine.startsWith(QLatin1String("-----END CERTIFICATE-----")))
+            return true;
+    }
+    m_error = QStringLiteral("no whole certificate after the ready line: '%1'")
+                  .arg(QString::fromStdString(m_certificatePem));
+    return false;
+}
+
+QString ServerProcess::readLine(const QDeadlineTimer &deadline)
+{
+    while (!m_process.canReadLine() && !deadline.hasExpired() && m_process.state() == QProcess::Running)
+        m_process.waitForReadyRead(100);
+    return QString::fromUtf8(m_process.readLine());
 }
 
 bool ServerProcess::stop(int signal)

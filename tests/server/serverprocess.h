@@ -1,13 +1,16 @@
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QProcess>
 #include <QStringList>
 
 #include <cstdint>
+#include <string>
 
 namespace mtlab {
 
-// Runs the built multitask-lab-server and learns its port from the ready line.
+// Runs the built multitask-lab-server and learns its port from the ready line (and, with --tls,
+// its certificate from the lines after it).
 class ServerProcess
 {
 public:
@@ -22,12 +25,17 @@ public:
     bool stop(int signal);
 
     std::uint16_t port() const { return m_port; }
+    // The PEM the server printed after its ready line; empty without --tls.
+    const std::string &certificatePem() const { return m_certificatePem; }
     QProcess &process() { return m_process; }
     QString errorString() const { return m_error; }
 
 private:
+    QString readLine(const QDeadlineTimer &deadline);
+
     QProcess m_process;
     std::uint16_t m_port = 0;
+    std::string m_certificatePem;
     QString m_error;
 };
 

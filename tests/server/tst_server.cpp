@@ -1,10 +1,12 @@
 #include "httptestclient.h"
 #include "serverprocess.h"
+#include "tlstestclient.h"
 
 #include <QtTest>
 
 #include <algorithm>
 
+#include <openssl/x509_vfy.h>
 #include <signal.h>
 
 using namespace mtlab;
@@ -188,6 +190,63 @@ private slots:
             QCOMPARE(client.get("/").status, 200);
             QVERIFY2(elapsedSince(start) < setup, "a reused connection paid the setup again");
         }
+    }
+
+    void tlsTrustsThePrintedCertificateForItsNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("verifyResult");
+        QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << X509_V_OK;
+        QTest::newRow("localhost") << QStringLiteral("localhost") << X509_V_OK;
+        QTest::newRow("another host name") << QStringLiteral("example.org") << X509_V_ERR_HOSTNAME_MISMATCH;
+        QTest::newRow("another address") << QStringLiteral("127.0.0.2") << X509_V_ERR_IP_ADDRESS_MISMATCH;
+    }
+
+    void tlsTrustsThePrintedCertificateForItsNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, verifyResult);
+        ServerProcess server;
+        START_SERVER(server, args({"--tls", "--delay-ms", "0", "--size-kb", "3"}));
+        QVERIFY(server.certificatePem().starts_with("-----BEGIN CERTIFICATE-----\n"));
+        TlsTestClient client(server.port(), server.certificatePem(), name.toStdString());
+        QCOMPARE(client.verifyResult(), long(verifyResult));
+        QVERIFY2(client.verified() == (verifyResult == X509_V_OK), client.error().c_str());
+        if (!client.verified())
+            return;
+        const auto response = client.get("/");
+        QCOMPARE(outcome(response), "complete");
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.body.size(), 3072u);
+    }
+
+    void tlsCertificateIsNewForEveryServer()
+    {
+        ServerProcess first;
+        ServerProcess second;
+        START_SERVER(first, args({"--tls"}));
+        START_SERVER(second, args({"--tls"}));
+        QVERIFY(first.certificatePem() != second.certificatePem());
+        // Trusting one server's certificate says nothing about another's, though both are local.
+        TlsTestClient client(first.port(), second.certificatePem(), "127.0.0.1");
+        QVERIFY(!client.verified());
+        QCOMPARE(client.verifyResult(), long(X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT));
+    }
+
+    void tlsSetupDelaysTheHandshakeNotTheAnswer()
+    {
+        constexpr auto setup = 600ms;
+        ServerProcess server;
+        START_SERVER(server, args({"--tls", "--setup-ms", "600", "--delay-ms", "0", "--size-kb", "1"}));
+        const auto start = TestClock::now();
+        TlsTestClient client(server.port(), server.certificatePem(), "127.0.0.1");
+        QVERIFY2(client.verified(), client.error().c_str());
+        QVERIFY(elapsedSince(start) >= setup);
+        const auto asked = TestClock::now();
+        const auto response = client.get("/");
+        QCOMPARE(response.status, 200);
+        QCOMPARE(header(response, "x-mtlab-connection-request"), "1");
+        QVERIFY2(elapsedSince(asked) < setup, "the first answer paid the set-up again");
     }
 
     void queuesBeyondMaxConcurrent()

@@ -8,6 +8,7 @@
 #include "timelinemodel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
@@ -41,6 +42,7 @@ private slots:
     void escapeCancelsALongRun();
     void allStrategiesFillTheComparison();
     void settingsSurviveARestart();
+    void tlsCheckFollowsPresets();
     void screenshotOfARun();
     void badScreenshotArgumentsExitWithTwo_data();
     void badScreenshotArgumentsExitWithTwo();
@@ -220,6 +222,28 @@ void TestMainWindow::settingsSurviveARestart()
     MainWindow again;
     again.restoreSettings();
     QCOMPARE(again.panel()->experiment().tasks, 37);
+}
+
+void TestMainWindow::tlsCheckFollowsPresets()
+{
+    MainWindow window;
+    auto *tls = child<QCheckBox>(window, "tlsCheck");
+    auto *setup = child<QSpinBox>(window, "setupSpin");
+    choosePreset(window, QStringLiteral("io-reuse"));
+    QVERIFY(tls->isChecked());
+    QVERIFY(setup->isEnabled());
+    QCOMPARE(window.panel()->experiment().io.setupMs, 50);
+    // Plain HTTP has no handshake to delay: the set-up is greyed out and not part of the experiment.
+    tls->click();
+    QVERIFY(!window.panel()->experiment().io.tls);
+    QVERIFY(!setup->isEnabled());
+    QCOMPARE(window.panel()->experiment().io.setupMs, 0);
+    QCOMPARE(window.panel()->presetId(), QString());
+    tls->click();
+    QCOMPARE(window.panel()->presetId(), QStringLiteral("io-reuse"));
+    choosePreset(window, QStringLiteral("io-threads"));
+    QVERIFY(!tls->isChecked());
+    QVERIFY(!setup->isEnabled());
 }
 
 QProcess *TestMainWindow::runProgram(const QStringList &args)

@@ -24,6 +24,7 @@ private slots:
     void articleExperimentsArePresets();
     void comparisonsRunAllFour();
     void interpreterLockPresetHasTheLock();
+    void onlySessionPresetsUseTls();
     void everyPresetParsesAndRoundTrips();
     void namesIdsAndDescriptionsAreUsable();
     void findTakesIdOrNameInAnyCase();
@@ -98,6 +99,20 @@ void TestPresets::interpreterLockPresetHasTheLock()
     QCOMPARE(preset->experiment.strategy, StrategyKind::Threads);
     QCOMPARE(preset->experiment.workers, 5);
     QVERIFY(preset->experiment.gil);
+}
+
+// The session presets show what a session saves: the TLS handshake of every new connection.
+// The others download over plain HTTP, as the article's experiments do.
+void TestPresets::onlySessionPresetsUseTls()
+{
+    for (const Preset &preset : builtinPresets()) {
+        const bool session = preset.id == QLatin1String("io-reuse") ||
+            preset.id == QLatin1String("io-no-reuse");
+        QVERIFY2(preset.experiment.io.tls == session, qPrintable(preset.id));
+        QVERIFY2((preset.experiment.io.setupMs > 0) == session, qPrintable(preset.id));
+    }
+    QVERIFY(findPreset(QStringLiteral("io-reuse"))->experiment.io.reuse);
+    QVERIFY(!findPreset(QStringLiteral("io-no-reuse"))->experiment.io.reuse);
 }
 
 void TestPresets::everyPresetParsesAndRoundTrips()
