@@ -202,7 +202,9 @@ void TimelinePainter::cores(const Group &group, const Row &row, const QRectF &bo
     const QRectF &plot = m_layout.plot;
     m_painter.setPen(QPen(CoreLine, std::max(1.0, 1.5 * m_layout.scale), Qt::DashLine, Qt::FlatCap));
     m_painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-    const QString text = QCoreApplication::translate("TimelinePainter", "%n core(s)", "", group.cores);
+    const QString text = group.cores == 1
+        ? QCoreApplication::translate("TimelinePainter", "1 core")
+        : QCoreApplication::translate("TimelinePainter", "%1 cores").arg(group.cores);
     const QFontMetricsF fm(m_layout.subLabelFont);
     const QSizeF size(fm.horizontalAdvance(text) + 8 * m_layout.scale, fm.height());
     QRectF label(QPointF(plot.right() - size.width() - 4 * m_layout.scale, y - size.height()), size);

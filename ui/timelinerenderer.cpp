@@ -25,8 +25,10 @@ using RowKind = TimelineModel::RowKind;
 static_assert(StatePalette::StyleCount <= ColumnFolder::Keys &&
               DerivedRows::ThreadColours <= ColumnFolder::Keys);
 
-// Spans narrower than this are folded into blocks that show the share of each state in them.
-constexpr double MinSpanPx = 2.0;
+// Spans narrower than this are folded into blocks that show the share of each state in them. Wide
+// enough that an interpreter lock's 5 ms slices, zoomed out, read as "computing a fifth of the
+// time" rather than as a barcode of single slices.
+constexpr double MinSpanPx = 6.0;
 // How close (px) the pointer must come to a span for its tooltip.
 constexpr double HitSlopPx = 3.0;
 
