@@ -82,7 +82,8 @@ void RunController::poll()
         // The collector's origin is set before the first lane is added, and lanes() takes the
         // collector's lock, so once a lane is seen the origin can be read safely.
         if (m_liveGroup < 0 && !lanes.empty())
-            m_liveGroup = m_model->beginLive(runTitle(currentExperiment()), collector.origin());
+            m_liveGroup = m_model->beginLive(runTitle(currentExperiment()), collector.origin(),
+                                             currentExperiment());
         if (m_liveGroup >= 0) {
             std::vector<Span> spans = collector.spansSince(&m_cursor);
             // After the spans: a reason is added before any span that points to it.

@@ -69,7 +69,6 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
 
     rowHeight = std::max<double>(options.rowHeight, lineHeight(labelFont, device) + 6);
     subRowHeight = std::max(options.rowHeight * 0.85, lineHeight(subLabelFont, device) + 4);
-    // A queue lane draws how many tasks wait: it gets room for a small step chart.
     queueRowHeight = 2 * rowHeight;
     headerHeight = lineHeight(headerFont, device) + 12 * scale;
     groupGap = 10 * scale;
@@ -97,9 +96,26 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
 
 double TimelineLayout::height(const TimelineModel::Row &row) const noexcept
 {
-    if (row.lane.kind == LaneKind::Queue)
+    // The queue and cores rows draw counts: room for a small step chart.
+    if (row.lane.kind == LaneKind::Queue || row.kind == TimelineModel::RowKind::Cores)
         return queueRowHeight;
     return row.depth > 0 ? subRowHeight : rowHeight;
+}
+
+std::pair<QRectF, QRectF> TimelineLayout::headerText(const TimelineModel::Group &group,
+                                                     const QRectF &box) const
+{
+    const auto line = [&](const QFont &font, const QString &text, double left) {
+        const QFontMetricsF fm(font);
+        return QRectF(left, box.center().y() - fm.height() / 2, fm.horizontalAdvance(text), fm.height());
+    };
+    const QRectF title = line(headerFont, group.title, box.left() + 14 * scale);
+    return {title, line(subtitleFont, subtitle(group), title.right() + 18 * scale)};
+}
+
+QString TimelineLayout::subtitle(const TimelineModel::Group &group)
+{
+    return group.live ? QStringLiteral("running\u2026") : group.subtitle;
 }
 
 void TimelineLayout::fitRows(double available, double minSubRowHeight)

@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QRectF>
 
+#include <utility>
 #include <vector>
 
 class QPaintDevice;
@@ -36,6 +37,9 @@ public:
     double scale = 1.0; // the options' fontScale
 
     double height(const TimelineModel::Row &row) const noexcept;
+    // Where a group header at box writes its title and its subtitle.
+    std::pair<QRectF, QRectF> headerText(const TimelineModel::Group &group, const QRectF &box) const;
+    static QString subtitle(const TimelineModel::Group &group);
     // The rows area: label column and plot side by side.
     QRectF rows() const noexcept { return labels.united(plot); }
 

@@ -1,5 +1,6 @@
 #include "timelinemodel.h"
 
+#include "derivedrows.h"
 #include "numbertext.h"
 #include "idealtime.h"
 
@@ -92,23 +93,31 @@ void setOpenWaits(Group &g, const std::vector<int> &index, const std::vector<Spa
             refreshQueueDepth(g.rows[r]);
 }
 
-// Workers in their sort order, each async loop followed by its task sub-lanes, queues last.
+// Workers in their sort order, each async loop followed by its task sub-lanes, then the derived
+// rows, queues last.
 void sortRows(std::vector<Row> &rows)
 {
+    const auto isLane = [](const Row &r) { return r.kind == TimelineModel::RowKind::Lane; };
     std::unordered_set<std::int32_t> ids;
     for (const Row &r : rows)
-        ids.insert(r.lane.id);
+        if (isLane(r))
+            ids.insert(r.lane.id);
     // Only one level of nesting: a lane whose parent has a parent itself stays at the top.
     std::unordered_set<std::int32_t> parents;
     for (const Row &r : rows)
-        if (!ids.contains(r.lane.parent))
+        if (isLane(r) && !ids.contains(r.lane.parent))
             parents.insert(r.lane.id);
     std::vector<Row *> top;
     std::vector<Row *> queues;
     std::vector<Row *> children;
+    std::vector<Row *> derived;
     for (Row &r : rows) {
-        r.depth = parents.contains(r.lane.parent) ? 1 : 0;
-        (r.lane.kind == LaneKind::Queue ? queues : r.depth > 0 ? children : top).push_back(&r);
+        r.depth = isLane(r) && parents.contains(r.lane.parent) ? 1 : 0;
+        (!isLane(r)                           ? derived
+             : r.lane.kind == LaneKind::Queue ? queues
+             : r.depth > 0                    ? children
+                                              : top)
+            .push_back(&r);
     }
     const auto less = [](const Row *a, const Row *b) {
         return std::pair(a->lane.sortIndex, a->lane.id) < std::pair(b->lane.sortIndex, b->lane.id);
@@ -118,6 +127,7 @@ void sortRows(std::vector<Row> &rows)
         return a->lane.parent != b->lane.parent ? a->lane.parent < b->lane.parent : less(a, b);
     });
     std::sort(queues.begin(), queues.end(), less);
+    std::sort(derived.begin(), derived.end(), [](const Row *a, const Row *b) { return a->kind < b->kind; });
     std::vector<Row> ordered;
     ordered.reserve(rows.size());
     for (Row *r : top) {
@@ -129,6 +139,8 @@ void sortRows(std::vector<Row> &rows)
              c != children.end() && (*c)->lane.parent == id; ++c)
             ordered.push_back(std::move(**c));
     }
+    for (Row *d : derived)
+        ordered.push_back(std::move(*d));
     for (Row *q : queues)
         ordered.push_back(std::move(*q));
     rows = std::move(ordered);
@@ -138,6 +150,8 @@ std::vector<int> rowIndex(const std::vector<Row> &rows)
 {
     std::vector<int> index;
     for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].kind != TimelineModel::RowKind::Lane)
+            continue;
         const auto id = static_cast<std::size_t>(std::max(rows[i].lane.id, 0));
         if (index.size() <= id)
             index.resize(id + 1, -1);
@@ -155,7 +169,9 @@ Group makeGroup(const RunResult &run, const QString &subtitle)
     g.origin = trace.origin();
     g.end = std::max(trace.end(), trace.origin() + run.wallNs);
     g.idealNs = mtlab::idealNs(run);
+    g.idealFormula = QString::fromStdString(idealFormula(run));
     g.details = trace.details();
+    DerivedRows::add(g, run.experiment, run.cores);
     for (const Lane &lane : trace.lanes()) {
         Row row;
         row.lane = lane;
@@ -165,6 +181,7 @@ Group makeGroup(const RunResult &run, const QString &subtitle)
         g.rows.push_back(std::move(row));
     }
     sortRows(g.rows);
+    DerivedRows::update(g, trace.spans(), rowIndex(g.rows));
     return g;
 }
 
@@ -190,13 +207,14 @@ int TimelineModel::addRun(const RunResult &run, const QString &subtitle)
     return static_cast<int>(m_groups.size() - 1);
 }
 
-int TimelineModel::beginLive(const QString &title, std::int64_t origin)
+int TimelineModel::beginLive(const QString &title, std::int64_t origin, const Experiment &experiment)
 {
     Group g;
     g.title = title;
     g.origin = origin;
     g.end = origin;
     g.live = true;
+    DerivedRows::add(g, experiment, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     m_groups.push_back(std::move(g));
     m_rowOfLane.emplace_back();
     emit changed();
@@ -276,6 +294,7 @@ void TimelineModel::updateLive(int group, const std::vector<Lane> &lanes, std::v
         }
         refreshRow(row, g, from);
     }
+    DerivedRows::update(g, spans, index);
     setOpenWaits(g, index, open);
     emit changed();
 }
@@ -299,7 +318,8 @@ std::size_t TimelineModel::spanCount() const noexcept
     std::size_t count = 0;
     for (const Group &g : m_groups)
         for (const Row &r : g.rows)
-            count += r.spans.size();
+            if (r.kind == RowKind::Lane) // the GIL holder row holds copies
+                count += r.spans.size();
     return count;
 }
 
@@ -329,7 +349,7 @@ TimelineModel::Breakdown TimelineModel::taskBreakdown(int group, std::int32_t ta
     Breakdown total{};
     for (const Row &row : m_groups.at(static_cast<std::size_t>(group)).rows)
         for (const Span &s : row.spans)
-            if (s.task == task)
+            if (s.task == task && row.kind == RowKind::Lane) // not the copies in the GIL holder row
                 total[static_cast<std::size_t>(StatePalette::styleIndex(s.state, s.phase))] += s.duration();
     return total;
 }

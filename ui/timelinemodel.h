@@ -1,6 +1,7 @@
 #pragma once
 
 #include "statepalette.h"
+#include "stepcounter.h"
 #include "trace.h"
 
 #include <QObject>
@@ -14,6 +15,7 @@
 
 namespace mtlab {
 
+struct Experiment;
 struct RunResult;
 
 // What a timeline shows: one or more runs (a comparison stacks several on one time axis, each
@@ -27,12 +29,16 @@ class TimelineModel : public QObject
 
 public:
     // How many tasks wait in a queue lane from `at` (absolute ns) until the next step.
-    struct DepthStep {
-        std::int64_t at = 0;
-        int count = 0;
+    using DepthStep = CountStep;
+    // A row shows a lane of the trace, or what the model derives from the lanes (DerivedRows).
+    enum class RowKind : std::uint8_t {
+        Lane,
+        LockHolder, // which thread holds the interpreter lock: copies of the lanes' holding spans
+        Cores,      // how many lanes compute at each moment, against the machine's cores
     };
     struct Row {
-        Lane lane;
+        Lane lane; // a derived row's has id -1 and the row's name
+        RowKind kind = RowKind::Lane;
         std::vector<Span> spans;           // sorted by begin; times are absolute steady_clock ns
         std::int64_t longestNs = 0;        // lets lower_bound start far enough to the left
         int depth = 0;                     // 1 for async sub-lanes (indented under the loop)
@@ -40,6 +46,8 @@ public:
         std::vector<DepthStep> queueDepth; // queue lanes only: their spans overlap, this is drawn
         std::vector<Span> open;            // live queue lanes: waits not yet ended, until now
         int maxQueueDepth = 0;
+        StepCounter busy;           // the cores row: lanes computing
+        std::vector<int> keyOfLane; // the GIL holder row: lane id -> its thread's colour, -1
     };
     struct Group {
         QString title;                    // "threads, 5 workers"
@@ -47,6 +55,8 @@ public:
         std::int64_t origin = 0;          // the run's start: time 0 of this group
         std::int64_t end = 0;             // last span end so far
         std::int64_t idealNs = 0;         // the theory's time, 0 if unknown
+        QString idealFormula;             // how the theory got there, for the marker's tooltip
+        int cores = 0;                    // the machine's cores, for the cores row
         std::vector<Row> rows;            // in display order
         std::vector<std::string> details; // failure reasons, indexed by Span::detail
         bool live = false;
@@ -62,7 +72,7 @@ public:
     int addRun(const RunResult &run, const QString &subtitle = {});
     // A live run: an empty group filled by updateLive() as the collector's batches arrive, with
     // the spans and the failure reasons added since the last update, and the waits still open.
-    int beginLive(const QString &title, std::int64_t origin);
+    int beginLive(const QString &title, std::int64_t origin, const Experiment &experiment);
     void updateLive(int group, const std::vector<Lane> &lanes, std::vector<Span> spans,
                     const std::vector<std::string> &newDetails, const std::vector<Span> &open = {});
     // The run ended: the live group becomes the finished run (same index).

@@ -1,6 +1,11 @@
 #include "numbertext.h"
 #include "timelinepainter.h"
 
+#include "derivedrows.h"
+#include "idealmarker.h"
+#include "stepchart.h"
+
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -20,6 +25,17 @@ const QColor GridLine(0xDD, 0xE1, 0xE6);
 const QColor HeaderBand(0xE4, 0xEB, 0xF3);
 const QColor Accent(0x00, 0x72, 0xB2);
 const QColor FailMark(0x8B, 0x1E, 0x00);
+const QColor CoresFill(0x8C, 0xB8, 0xDA); // the computing blue, lighter: a count, not a span
+const QColor CoreLine(0x8B, 0x1E, 0x00);
+
+// The row of a lane id; the GIL holder row's segments name the lane they were copied from.
+const Row *laneRow(const Group &group, std::int32_t lane)
+{
+    for (const Row &row : group.rows)
+        if (row.kind == TimelineModel::RowKind::Lane && row.lane.id == lane)
+            return &row;
+    return nullptr;
+}
 
 } // namespace
 
@@ -62,22 +78,18 @@ void TimelinePainter::failure(QPointF at, double size)
     cross(QPen(FailMark, size / 6.5, Qt::SolidLine, Qt::RoundCap));
 }
 
-QRectF TimelinePainter::header(const Group &group, const QRectF &box)
+void TimelinePainter::header(const Group &group, const QRectF &box)
 {
     m_painter.fillRect(box, HeaderBand);
     m_painter.fillRect(QRectF(box.left(), box.top(), 5 * m_layout.scale, box.height()), Accent);
-    QRectF title;
+    const auto [title, subtitle] = m_layout.headerText(group, box);
+    const int align = Qt::AlignVCenter | Qt::AlignLeft | Qt::TextDontClip;
     m_painter.setFont(m_layout.headerFont);
     m_painter.setPen(Ink);
-    m_painter.drawText(box.adjusted(14 * m_layout.scale, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       group.title, &title);
-    QRectF subtitle;
+    m_painter.drawText(title, align, group.title);
     m_painter.setFont(m_layout.subtitleFont);
     m_painter.setPen(Muted);
-    m_painter.drawText(QRectF(title.right() + 18 * m_layout.scale, box.top(), box.width(), box.height()),
-                       Qt::AlignVCenter | Qt::AlignLeft,
-                       group.live ? QStringLiteral("running\u2026") : group.subtitle, &subtitle);
-    return title.united(subtitle);
+    m_painter.drawText(subtitle, align, TimelineLayout::subtitle(group));
 }
 
 // Sub-lanes too thin for a label each get one label for their whole run: "2000 task slots".
@@ -108,7 +120,7 @@ void TimelinePainter::label(const Group &group, int r, const QRectF &box)
     const QFont &font = row.depth > 0 ? m_layout.subLabelFont : m_layout.labelFont;
     const QFontMetricsF fm(font);
     const double s = m_layout.scale;
-    const double left = m_layout.labels.left() + 10 * s + row.depth * 22 * s;
+    double left = m_layout.labels.left() + 10 * s + row.depth * 22 * s;
     const bool fits = box.height() >= fm.height() * 0.8;
     if (row.depth > 0 && fits) {
         // A tree line ties the sub-lanes to their event loop above.
@@ -122,16 +134,28 @@ void TimelinePainter::label(const Group &group, int r, const QRectF &box)
     }
     if (!fits)
         return;
+    if (row.lane.kind == LaneKind::PoolThread &&
+        DerivedRows::find(group, TimelineModel::RowKind::LockHolder)) {
+        // The thread's colour in the GIL holder row, so that the eye can go from one to the other.
+        const double chip = std::min(10 * s, box.height() * 0.6);
+        m_painter.fillRect(QRectF(left, box.center().y() - chip / 2, chip, chip),
+                           DerivedRows::threadColour(DerivedRows::threadKey(row.lane)));
+        left += chip + 6 * s;
+    }
     const QRectF text(left, box.top(), m_layout.labels.right() - 8 * s - left, box.height());
     m_painter.setFont(font);
     m_painter.setPen(row.depth > 0 ? Muted : Ink);
     const QString name = QString::fromStdString(row.lane.name);
-    if (row.lane.kind == LaneKind::Queue && box.height() >= 2 * fm.height()) {
+    const QString note = row.lane.kind == LaneKind::Queue
+        ? QStringLiteral("up to %1 waiting").arg(row.maxQueueDepth)
+        : row.kind == TimelineModel::RowKind::Cores
+        ? QCoreApplication::translate("TimelinePainter", "up to %1 busy").arg(row.busy.max())
+        : QString();
+    if (!note.isEmpty() && box.height() >= 2 * fm.height()) {
         m_painter.drawText(text.adjusted(0, 0, 0, -box.height() / 2), Qt::AlignBottom | Qt::AlignLeft, name);
         m_painter.setFont(m_layout.subLabelFont);
         m_painter.setPen(Muted);
-        m_painter.drawText(text.adjusted(0, box.height() / 2, 0, 0), Qt::AlignTop | Qt::AlignLeft,
-                           QStringLiteral("up to %1 waiting").arg(row.maxQueueDepth));
+        m_painter.drawText(text.adjusted(0, box.height() / 2, 0, 0), Qt::AlignTop | Qt::AlignLeft, note);
         return;
     }
     m_painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
@@ -142,106 +166,92 @@ void TimelinePainter::label(const Group &group, int r, const QRectF &box)
 // the most that waited there, so a short peak is never lost when zoomed out.
 void TimelinePainter::queue(const Group &group, const Row &row, const QRectF &box)
 {
-    const auto &steps = row.queueDepth;
-    if (steps.empty() || row.maxQueueDepth <= 0)
+    if (row.queueDepth.empty() || row.maxQueueDepth <= 0)
         return;
-    const QRectF &plot = m_layout.plot;
-    const int width = static_cast<int>(std::ceil(plot.width()));
-    if (width <= 0)
-        return;
-    std::vector<int> column(static_cast<std::size_t>(width), 0);
-    const double from = static_cast<double>(group.origin) + m_scale.startNs;
-    auto k = std::upper_bound(
-        steps.begin(), steps.end(), from,
-        [](double t, const TimelineModel::DepthStep &s) { return t < static_cast<double>(s.at); });
-    if (k != steps.begin())
-        --k;
-    for (; k != steps.end(); ++k) {
-        const double x0 = m_scale.x(static_cast<double>(k->at - group.origin));
-        if (x0 >= width)
-            break;
-        const double x1 = k + 1 != steps.end() ? m_scale.x(static_cast<double>((k + 1)->at - group.origin))
-                                               : x0;
-        if (k->count == 0 || x1 < 0)
-            continue;
-        const int c1 = std::min(width - 1, static_cast<int>(std::floor(x1)));
-        for (int c = std::max(0, static_cast<int>(std::floor(x0))); c <= c1; ++c)
-            column[static_cast<std::size_t>(c)] = std::max(column[static_cast<std::size_t>(c)], k->count);
-    }
-    const double pad = std::min(3.0 * m_layout.scale, box.height() * 0.1);
-    const double base = box.bottom() - pad;
-    const double height = box.height() - 2 * pad;
-    const auto y = [&](int count) { return base - height * count / row.maxQueueDepth; };
-    // One bar per run of equal columns, and the outline as thin bars too: all axis-aligned, so
-    // drawn without antialiasing or a stroker, which would cost far more than they show.
-    const double pen = std::max(1.0, std::round(1.5 * m_layout.scale));
-    std::vector<QRectF> bars;
-    std::vector<QRectF> outline;
-    double previous = base;
-    for (int c = 0, end = 0; c < width; c = end) {
-        const int v = column[static_cast<std::size_t>(c)];
-        end = c + 1;
-        while (end < width && column[static_cast<std::size_t>(end)] == v)
-            ++end;
-        const double x = plot.left() + c;
-        if (v > 0)
-            bars.emplace_back(x, y(v), end - c, base - y(v));
-        outline.emplace_back(x, y(v) - pen / 2, end - c, pen);
-        outline.emplace_back(x - pen / 2, std::min(previous, y(v)) - pen / 2, pen,
-                             std::abs(previous - y(v)) + pen);
-        previous = y(v);
-    }
     const int style = StatePalette::styleIndex(State::Queued);
-    m_painter.save();
-    m_painter.setRenderHint(QPainter::Antialiasing, false);
-    m_painter.setPen(Qt::NoPen);
-    m_painter.setBrush(StatePalette::style(style).fill);
-    m_painter.drawRects(bars.data(), static_cast<int>(bars.size()));
-    m_painter.setBrush(StatePalette::hatchBrush(style));
-    m_painter.drawRects(bars.data(), static_cast<int>(bars.size()));
-    m_painter.setBrush(QColor(0x55, 0x55, 0x55));
-    m_painter.drawRects(outline.data(), static_cast<int>(outline.size()));
-    m_painter.restore();
+    const double pad = std::min(3.0 * m_layout.scale, box.height() * 0.1);
+    chart(StepChart::maxima(row.queueDepth, group.origin, m_scale, plotColumns()),
+          box.adjusted(0, pad, 0, -pad), row.maxQueueDepth, StatePalette::style(style).fill,
+          StatePalette::hatchBrush(style));
 }
 
-void TimelinePainter::ideal(const std::vector<Group> &groups, const std::vector<GroupMarks> &marks)
+int TimelinePainter::plotColumns() const
 {
+    return std::max(0, static_cast<int>(std::ceil(m_layout.plot.width())));
+}
+
+void TimelinePainter::chart(const std::vector<double> &columns, const QRectF &box, double full,
+                            const QBrush &fill, const QBrush &hatch)
+{
+    const double pen = std::max(1.0, std::round(1.5 * m_layout.scale));
+    StepChart::paint(m_painter, columns, m_layout.plot.left(), box.bottom(), box.height(), full, fill, hatch,
+                     pen);
+}
+
+// How many lanes compute, per pixel column the mean over its time (a blip of a microsecond weighs
+// a microsecond), against a line at the machine's core count: more than that cannot compute.
+void TimelinePainter::cores(const Group &group, const Row &row, const QRectF &box)
+{
+    const double pad = std::min(4.0 * m_layout.scale, box.height() * 0.12);
+    const QRectF area = box.adjusted(0, pad, 0, -pad);
+    const int top = std::max({group.cores, row.busy.max(), 1});
+    chart(StepChart::means(row.busy, group.origin, m_scale, plotColumns()), area, top, CoresFill,
+          Qt::NoBrush);
+    if (group.cores <= 0)
+        return;
+    const double y = std::round(area.bottom() - area.height() * group.cores / top) + 0.5;
     const QRectF &plot = m_layout.plot;
-    QFont font = m_layout.axisFont;
-    font.setBold(true);
-    const QFontMetricsF fm(font);
-    const QString text = QStringLiteral("ideal");
+    m_painter.setPen(QPen(CoreLine, std::max(1.0, 1.5 * m_layout.scale), Qt::DashLine, Qt::FlatCap));
+    m_painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+    const QString text = group.cores == 1
+        ? QCoreApplication::translate("TimelinePainter", "1 core")
+        : QCoreApplication::translate("TimelinePainter", "%1 cores").arg(group.cores);
+    const QFontMetricsF fm(m_layout.subLabelFont);
+    const QSizeF size(fm.horizontalAdvance(text) + 8 * m_layout.scale, fm.height());
+    QRectF label(QPointF(plot.right() - size.width() - 4 * m_layout.scale, y - size.height()), size);
+    if (label.top() < box.top())
+        label.moveTop(y + 1); // the line at the top of the row: the words under it
+    m_painter.fillRect(label, QColor(255, 255, 255, 215));
+    m_painter.setFont(m_layout.subLabelFont);
+    m_painter.setPen(CoreLine);
+    m_painter.drawText(label, Qt::AlignCenter, text);
+}
+
+void TimelinePainter::holders(const std::vector<Group> &groups,
+                              const std::vector<TimelineRenderer::HolderLabel> &labels)
+{
+    m_painter.setFont(m_layout.subLabelFont);
+    const QFontMetricsF fm(m_layout.subLabelFont);
     const double pad = 4 * m_layout.scale;
-    const QSizeF size(fm.horizontalAdvance(text) + 2 * pad, fm.height());
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        const GroupMarks &mark = marks[g];
-        const double x = plot.left() + m_scale.x(static_cast<double>(groups[g].idealNs));
-        if (groups[g].idealNs <= 0 || mark.header.isNull() || x < plot.left() || x > plot.right())
+    for (const TimelineRenderer::HolderLabel &l : labels) {
+        const Row *lane = laneRow(groups[static_cast<std::size_t>(l.group)], l.lane);
+        if (!lane)
             continue;
-        // A light halo under the dashes keeps the line visible across dark, hatched spans.
-        m_painter.setPen(QPen(QColor(255, 255, 255, 210), 5 * m_layout.scale, Qt::SolidLine, Qt::FlatCap));
-        m_painter.drawLine(QPointF(x, mark.rows.top()), QPointF(x, mark.rows.bottom()));
-        m_painter.setPen(QPen(Ink, 2 * m_layout.scale, Qt::DashLine, Qt::FlatCap));
-        m_painter.drawLine(QPointF(x, mark.rows.top()), QPointF(x, mark.rows.bottom()));
-        // In the header band beside the line where the words leave room, else at the group's foot.
-        const double middle = mark.header.center().y() - size.height() / 2;
-        QRectF label(QPointF(x + pad, middle), size);
-        if (label.intersects(mark.text) || label.right() > plot.right())
-            label.moveRight(x - pad);
-        const bool inHeader = mark.header.height() > 0 && !label.intersects(mark.text) &&
-            label.left() >= plot.left();
-        if (inHeader) {
-            m_painter.drawLine(QPointF(x, mark.header.top() + pad), QPointF(x, mark.header.bottom()));
-        } else {
-            label.moveTopLeft(QPointF(x + pad, mark.rows.bottom() - size.height() - pad));
-            m_painter.setPen(Qt::NoPen);
-            m_painter.setBrush(QColor(255, 255, 255, 225));
-            m_painter.drawRoundedRect(label, 3, 3);
-        }
-        m_painter.setFont(font);
-        m_painter.setPen(Ink);
-        m_painter.drawText(label, Qt::AlignCenter, text);
+        QString text = QString::fromStdString(lane->lane.name);
+        if (fm.horizontalAdvance(text) + 2 * pad > l.box.width())
+            text = DerivedRows::shortName(lane->lane);
+        if (fm.horizontalAdvance(text) + 2 * pad > l.box.width() || fm.height() > l.box.height() + 4)
+            continue;
+        const int key = DerivedRows::threadKey(lane->lane);
+        m_painter.setPen(DerivedRows::threadColour(key).lightness() > 150 ? Ink : Qt::white);
+        m_painter.drawText(l.box, Qt::AlignCenter, text);
     }
+}
+
+void TimelinePainter::idealLines(const std::vector<Group> &groups, const std::vector<GroupMarks> &marks)
+{
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        if (!marks[g].header.isNull())
+            if (const auto marker = IdealMarker::place(m_layout, m_scale, groups[g], marks[g].header))
+                marker->paintLine(m_painter, m_layout, marks[g].rows);
+}
+
+void TimelinePainter::idealMarkers(const std::vector<Group> &groups, const std::vector<GroupMarks> &marks)
+{
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        if (marks[g].header.height() > 0)
+            if (const auto marker = IdealMarker::place(m_layout, m_scale, groups[g], marks[g].header))
+                marker->paint(m_painter, m_layout);
 }
 
 void TimelinePainter::selection(double fromNs, double toNs)
@@ -316,9 +326,9 @@ void TimelinePainter::legend()
             if (item.style == StatePalette::styleIndex(State::Failed))
                 failure(item.swatch.center(), item.swatch.height());
         } else {
-            m_painter.setPen(QPen(Ink, 2 * m_layout.scale, Qt::DashLine, Qt::FlatCap));
-            m_painter.drawLine(QPointF(item.swatch.center().x(), item.swatch.top() - 2),
-                               QPointF(item.swatch.center().x(), item.swatch.bottom() + 2));
+            IdealMarker::paintFlag(
+                m_painter,
+                IdealMarker::flagAt(item.swatch.center().x(), item.swatch.bottom(), m_layout.scale));
         }
         m_painter.setPen(Ink);
         m_painter.drawText(item.text, Qt::AlignVCenter | Qt::AlignLeft, item.label);

@@ -4,6 +4,7 @@
 #include "timelinemodel.h"
 #include "timescale.h"
 
+#include <QBrush>
 #include <QPointF>
 #include <QRectF>
 
@@ -15,7 +16,8 @@ class QPainter;
 namespace mtlab {
 
 // Paints what surrounds the span bars of a timeline: the grid, group headers, lane labels, the
-// queue lanes' step charts, ideal-time markers, the selection, the time axis and the legend.
+// queue and cores rows' step charts, the GIL holder row's names, ideal-time markers, the
+// selection, the time axis and the legend.
 // TimelineRenderer decides the order and draws the bars themselves.
 class TimelinePainter
 {
@@ -23,7 +25,6 @@ public:
     // What the renderer learns about a group while walking its rows, for the ideal-time marker.
     struct GroupMarks {
         QRectF header;
-        QRectF text; // where the header's words are
         QRectF rows; // the group's visible rows
     };
 
@@ -41,13 +42,18 @@ public:
     }
 
     void grid(const QRectF &area);
-    // Returns where the title and subtitle were written.
-    QRectF header(const TimelineModel::Group &group, const QRectF &box);
+    void header(const TimelineModel::Group &group, const QRectF &box);
     void label(const TimelineModel::Group &group, int row, const QRectF &box);
     // One label for a run of sub-lanes too thin to be labelled one by one.
     void subLaneRun(const TimelineModel::Group &group, int row, const QRectF &box);
     void queue(const TimelineModel::Group &group, const TimelineModel::Row &row, const QRectF &box);
-    void ideal(const std::vector<TimelineModel::Group> &groups, const std::vector<GroupMarks> &marks);
+    void cores(const TimelineModel::Group &group, const TimelineModel::Row &row, const QRectF &box);
+    // The names of the threads in the GIL holder rows' segments wide enough for them.
+    void holders(const std::vector<TimelineModel::Group> &groups,
+                 const std::vector<TimelineRenderer::HolderLabel> &labels);
+    // The ideal markers' faint lines (behind the bars) and their flags (over the headers).
+    void idealLines(const std::vector<TimelineModel::Group> &groups, const std::vector<GroupMarks> &marks);
+    void idealMarkers(const std::vector<TimelineModel::Group> &groups, const std::vector<GroupMarks> &marks);
     void selection(double fromNs, double toNs);
     void axis();
     void legend();
@@ -56,6 +62,9 @@ public:
 
 private:
     double axisStep() const;
+    int plotColumns() const;
+    void chart(const std::vector<double> &columns, const QRectF &box, double full, const QBrush &fill,
+               const QBrush &hatch);
 
     QPainter &m_painter;
     const TimelineLayout &m_layout;

@@ -1,5 +1,9 @@
 #include "timelinerenderer.h"
 
+#include "columnfolder.h"
+#include "columnimage.h"
+#include "derivedrows.h"
+#include "idealmarker.h"
 #include "timelinelayout.h"
 #include "timelinemodel.h"
 #include "timelinepainter.h"
@@ -16,9 +20,15 @@ namespace {
 
 using Group = TimelineModel::Group;
 using Row = TimelineModel::Row;
+using RowKind = TimelineModel::RowKind;
 
-// Spans narrower than this are folded into blocks drawn in their dominant state's colour.
-constexpr double MinSpanPx = 2.0;
+static_assert(StatePalette::StyleCount <= ColumnFolder::Keys &&
+              DerivedRows::ThreadColours <= ColumnFolder::Keys);
+
+// Spans narrower than this are folded into blocks that show the share of each state in them. Wide
+// enough that an interpreter lock's 5 ms slices, zoomed out, read as "computing a fifth of the
+// time" rather than as a barcode of single slices.
+constexpr double MinSpanPx = 6.0;
 // How close (px) the pointer must come to a span for its tooltip.
 constexpr double HitSlopPx = 3.0;
 
@@ -66,18 +76,21 @@ void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter,
         return true;
     });
     decor.grid(area);
-    for (auto &batch : m_batches)
-        batch.clear();
+    m_bars.clear();
+    m_holders.clear();
+    m_columns.begin(layout.plot, painter.device() ? painter.device()->devicePixelRatioF() : 1.0);
+    m_holderLabels.clear();
     m_failures.clear();
     std::vector<TimelinePainter::GroupMarks> marks(groups.size());
     const double labelHeight = QFontMetricsF(layout.subLabelFont).height();
     std::pair<int, int> previousSubLane{-1, -1};
+    int charts = 0;
     layout.forEach([&](int g, int r, const QRectF &box) {
         const Group &group = groups[static_cast<std::size_t>(g)];
         TimelinePainter::GroupMarks &mark = marks[static_cast<std::size_t>(g)];
         if (r < 0) {
             mark.header = box;
-            mark.text = decor.header(group, box);
+            decor.header(group, box);
             mark.rows = QRectF(box.left(), box.bottom(), box.width(), 0);
             return true;
         }
@@ -95,15 +108,21 @@ void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter,
             previousSubLane = {g, r};
         if (row.lane.kind == LaneKind::Queue) {
             decor.queue(group, row, box);
-            ++m_lastShapes;
+            ++charts;
+        } else if (row.kind == RowKind::Cores) {
+            decor.cores(group, row, box);
+            ++charts;
         } else {
             collectSpans(layout, decor.scale(), g, r, box);
         }
         return true;
     });
     painter.setClipRect(layout.plot.intersected(area));
+    decor.idealLines(groups, marks);
     flushSpans(decor, painter, layout);
-    decor.ideal(groups, marks);
+    m_lastShapes = charts + m_bars.shapes() + m_holders.shapes() + m_columns.blocks();
+    painter.setClipRect(area);
+    decor.idealMarkers(groups, marks);
     painter.restore();
 }
 
@@ -114,38 +133,20 @@ void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScal
     const Row &r = g.rows[static_cast<std::size_t>(row)];
     const QRectF &plot = layout.plot;
     const double pad = box.height() >= 6 ? std::min(3.0 * layout.scale, box.height() * 0.14) : 0.0;
-    const double top = box.top() + pad;
-    const double height = box.height() - 2 * pad;
     const double lo = plot.left() - MinSpanPx;
     const double hi = plot.right() + MinSpanPx;
-
-    int lastStyle = -1; // the row's last shape, which a neighbouring block of its style extends
-    double lastRight = 0;
-    const auto emitShape = [&](double x0, double x1, int style, bool span) {
-        // A hairline gap keeps back-to-back tasks in one state apart.
-        if (span && x1 - x0 >= 5)
-            x1 -= 1;
-        x1 = std::max(x1, x0 + 1);
-        auto &batch = m_batches[static_cast<std::size_t>(style)];
-        if (!span && style == lastStyle && x0 <= lastRight + 0.5) {
-            batch.back().setRight(x1);
-        } else {
-            batch.emplace_back(x0, top, x1 - x0, height);
-            ++m_lastShapes;
-        }
-        lastStyle = style;
-        lastRight = x1;
-    };
-    bool open = false; // a block of narrow spans being gathered
-    double bx0 = 0;
-    double bx1 = 0;
-    TimelineModel::Breakdown weight{};
-    const auto closeBlock = [&] {
-        if (!open)
-            return;
-        open = false;
-        const auto dominant = std::max_element(weight.begin(), weight.end()) - weight.begin();
-        emitShape(bx0, bx1, static_cast<int>(dominant), false);
+    // The GIL holder row is coloured by thread, the lanes by state.
+    const bool holder = r.kind == RowKind::LockHolder;
+    ShapeBatches &out = holder ? m_holders : m_bars;
+    out.beginRow(box.top() + pad, box.height() - 2 * pad, !holder);
+    m_columns.beginRow(box.top() + pad, box.height() - 2 * pad,
+                       holder ? ColumnImage::threadPalette() : ColumnImage::statePalette());
+    ColumnFolder folder(MinSpanPx);
+    const auto keyOf = [&](const Span &s) {
+        if (!holder)
+            return StatePalette::styleIndex(s.state, s.phase);
+        const auto lane = static_cast<std::size_t>(s.lane);
+        return lane < r.keyOfLane.size() ? std::max(r.keyOfLane[lane], 0) : 0;
     };
     // x = (begin - origin - startNs) / nsPerPixel + left, with the constants hoisted: this loop
     // runs once per visible span, a million times when zoomed out.
@@ -157,29 +158,27 @@ void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScal
          TimelineModel::visible(g, r, scale.ns(-MinSpanPx), scale.ns(plot.width() + MinSpanPx))) {
         const double x0 = (static_cast<double>(s.begin - g.origin) - start) * inverse + left;
         const double x1 = x0 + static_cast<double>(s.end - s.begin) * inverse;
-        const int style = StatePalette::styleIndex(s.state, s.phase);
+        const int key = keyOf(s);
         // The x sits where the task failed: the end of its failed span, when that is in view.
         if (s.state == State::Failed && x1 - lastFailure >= 4 && x1 >= lo && x1 <= hi) {
             m_failures.emplace_back(x1, box.center().y());
             lastFailure = x1;
         }
-        if (x1 - x0 >= MinSpanPx) {
-            closeBlock();
-            emitShape(std::max(x0, lo), std::min(x1, hi), style, true);
+        if (folder.wide(x0, x1)) {
+            if (const ColumnFolder::Block *block = folder.close())
+                m_columns.block(*block);
+            out.span(std::max(x0, lo), std::min(x1, hi), key, s.task);
+            if (holder)
+                m_holderLabels.push_back({QRectF(QPointF(std::max(x0, left), box.top() + pad),
+                                                 QPointF(std::min(x1, plot.right()), box.bottom() - pad)),
+                                          group, s.lane});
             continue;
         }
-        if (open && (x0 > bx1 + 1 || bx1 - bx0 >= MinSpanPx))
-            closeBlock();
-        if (!open) {
-            open = true;
-            bx0 = std::max(x0, lo);
-            bx1 = x1;
-            weight.fill(0);
-        }
-        bx1 = std::max(bx1, x1);
-        weight[static_cast<std::size_t>(style)] += std::max<std::int64_t>(s.end - s.begin, 1);
+        if (const ColumnFolder::Block *block = folder.add(std::max(x0, lo), x1, key, s.end - s.begin))
+            m_columns.block(*block);
     }
-    closeBlock();
+    if (const ColumnFolder::Block *block = folder.close())
+        m_columns.block(*block);
 }
 
 void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter,
@@ -190,7 +189,7 @@ void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter,
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(Qt::NoPen);
     for (int style = 0; style < StatePalette::StyleCount; ++style) {
-        const auto &batch = m_batches[static_cast<std::size_t>(style)];
+        const auto &batch = m_bars.batch(style);
         if (batch.empty())
             continue;
         const StatePalette::Style &look = StatePalette::style(style);
@@ -201,7 +200,14 @@ void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter,
             painter.drawRects(batch.data(), static_cast<int>(batch.size()));
         }
     }
+    for (int key = 0; key < DerivedRows::ThreadColours; ++key) {
+        const auto &batch = m_holders.batch(key);
+        painter.setBrush(DerivedRows::threadColour(key));
+        painter.drawRects(batch.data(), static_cast<int>(batch.size()));
+    }
+    m_columns.paint(painter);
     painter.restore();
+    decor.holders(m_model.groups(), m_holderLabels);
     const double size = std::clamp(layout.rowHeight * 0.62, 9 * layout.scale, 16 * layout.scale);
     for (const QPointF &at : m_failures)
         decor.failure(at, size);
@@ -215,19 +221,32 @@ TimelineRenderer::Hit TimelineRenderer::hitTest(const QRect &target, const TimeS
     const QPointF p(point);
     if (!layout.rows().contains(p))
         return hit;
+    QRectF header;
     layout.forEach([&](int g, int r, const QRectF &box) {
         if (p.y() < box.top() || p.y() >= box.bottom())
             return true;
         hit.group = g;
         hit.row = r;
+        header = box;
         return false;
     });
     hit.ns = scale.ns(p.x() - layout.plot.left());
-    if (hit.row < 0 || p.x() < layout.plot.left())
+    if (hit.group < 0)
         return hit;
     const Group &group = m_model.groups()[static_cast<std::size_t>(hit.group)];
+    if (hit.row < 0) {
+        const auto marker = IdealMarker::place(layout, scale, group, header);
+        hit.ideal = marker && marker->hitArea().contains(p);
+        return hit;
+    }
+    if (p.x() < layout.plot.left())
+        return hit;
     const Row &row = group.rows[static_cast<std::size_t>(hit.row)];
     const double at = static_cast<double>(group.origin) + hit.ns;
+    if (row.kind == RowKind::Cores) {
+        hit.busy = row.busy.at(static_cast<std::int64_t>(std::floor(at)));
+        return hit;
+    }
     if (row.lane.kind == LaneKind::Queue) {
         const auto step = std::upper_bound(
             row.queueDepth.begin(), row.queueDepth.end(), at,

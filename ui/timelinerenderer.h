@@ -1,5 +1,7 @@
 #pragma once
 
+#include "columnimage.h"
+#include "shapebatches.h"
 #include "statepalette.h"
 #include "timescale.h"
 
@@ -8,7 +10,7 @@
 #include <QRectF>
 #include <QString>
 
-#include <array>
+#include <cstdint>
 #include <vector>
 
 class QPainter;
@@ -16,12 +18,13 @@ class QPainter;
 namespace mtlab {
 
 class TimelineLayout;
-class TimelinePainter;
 class TimelineModel;
+class TimelinePainter;
 struct Span;
 
 // Paints a TimelineModel: group headers, lane labels, the time axis with ms/s ticks, the spans
-// (colour per state, waiting states also hatched; spans narrower than ~2 px folded into blocks),
+// (colour per state, waiting states also hatched; spans narrower than ~2 px folded into blocks
+// drawn as small stacked bars of their states' shares), the derived rows (cores, GIL holder),
 // ideal-time markers, the legend and an optional title. The view and every picture export use
 // this one painter, so what is exported is what is seen.
 class TimelineRenderer
@@ -50,6 +53,15 @@ public:
         const Span *span = nullptr; // null when the point is on a row but not on a span
         double ns = 0.0;            // the time under the point, from the runs' start
         int queueDepth = -1;        // on a queue lane: how many tasks wait at that time
+        int busy = -1;              // on a cores row: how many lanes compute at that time
+        bool ideal = false;         // on a group's ideal-time marker
+    };
+
+    // A GIL holder row's segment wide enough to be named, and the lane it was copied from.
+    struct HolderLabel {
+        QRectF box;
+        int group = -1;
+        std::int32_t lane = -1;
     };
 
     explicit TimelineRenderer(const TimelineModel &model);
@@ -64,7 +76,8 @@ public:
     int contentHeight(const QRect &target, const Options &options) const;
     // Where a row is drawn (across label column and plot), empty when the group or row is unknown.
     QRectF rowRect(const QRect &target, const Options &options, int group, int row) const;
-    // How many span shapes the last paint() drew (folded blocks count once): for tests and export.
+    // How many shapes the last paint() drew for spans (a folded block counts once) and step charts
+    // (once each): for tests and export.
     int lastShapeCount() const noexcept { return m_lastShapes; }
 
 private:
@@ -75,8 +88,11 @@ private:
 
     const TimelineModel &m_model;
     mutable int m_lastShapes = 0;
-    // Spans are batched per style and drawn with one call each; kept to reuse their memory.
-    mutable std::array<std::vector<QRectF>, StatePalette::StyleCount> m_batches;
+    // Spans are batched per style (GIL holder segments per thread) and drawn with one call each.
+    mutable ShapeBatches m_bars;
+    mutable ShapeBatches m_holders;
+    mutable ColumnImage m_columns; // the folded blocks of both
+    mutable std::vector<HolderLabel> m_holderLabels;
     mutable std::vector<QPointF> m_failures; // where to draw the x of each failed span
 };
 

@@ -1,7 +1,10 @@
 #include "timelinetooltip.h"
 
+#include "derivedrows.h"
 #include "numbertext.h"
 #include "timelinemodel.h"
+
+#include <QCoreApplication>
 
 namespace mtlab {
 
@@ -62,6 +65,55 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
     return text + QStringLiteral("</table>");
 }
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TimelineToolTip", text);
+}
+
+QString holderText(const TimelineModel::Group &group, const TimelineRenderer::Hit &hit)
+{
+    const Span &span = *hit.span;
+    QString thread = QStringLiteral("lane %1").arg(span.lane + 1);
+    for (const TimelineModel::Row &row : group.rows)
+        if (row.kind == TimelineModel::RowKind::Lane && row.lane.id == span.lane)
+            thread = QString::fromStdString(row.lane.name);
+    const auto at = [&](std::int64_t t) {
+        return TimelineRenderer::formatDuration(static_cast<double>(t - group.origin));
+    };
+    return tr("<b>%1</b> holds the interpreter lock<br>%2, from %3 to %4<br>"
+              "the other threads wait for it (lock-wait)")
+        .arg(thread.toHtmlEscaped(), TimelineRenderer::formatDuration(static_cast<double>(span.duration())),
+             at(span.begin), at(span.end));
+}
+
+QString coresText(const TimelineModel::Group &group, const TimelineModel::Row &row,
+                  const TimelineRenderer::Hit &hit)
+{
+    // The mean over the run: the area under the steps over the run's length.
+    const auto &steps = row.busy.steps();
+    double area = 0;
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i)
+        area += static_cast<double>(steps[i].count) * static_cast<double>(steps[i + 1].at - steps[i].at);
+    const auto length = static_cast<double>(std::max<std::int64_t>(group.end - group.origin, 1));
+    return tr("<b>cores</b><br>%1 %2 computing at %3, on a machine with %4 %5<br>"
+              "on average %6 cores busy over the run")
+        .arg(hit.busy)
+        .arg(hit.busy == 1 ? tr("lane") : tr("lanes"))
+        .arg(TimelineRenderer::formatDuration(hit.ns))
+        .arg(group.cores)
+        .arg(group.cores == 1 ? tr("core") : tr("cores"))
+        .arg(area / length, 0, 'f', 2);
+}
+
+QString idealText(const TimelineModel::Group &group)
+{
+    QString text = tr("<b>ideal %1</b>: the time the theory predicts")
+                       .arg(TimelineRenderer::formatDuration(static_cast<double>(group.idealNs)));
+    if (!group.idealFormula.isEmpty())
+        text += QStringLiteral("<br>") + group.idealFormula.toHtmlEscaped();
+    return text;
+}
+
 } // namespace
 
 QString TimelineToolTip::text(const TimelineModel &model, const TimelineRenderer::Hit &hit)
@@ -69,11 +121,18 @@ QString TimelineToolTip::text(const TimelineModel &model, const TimelineRenderer
     if (hit.group < 0 || static_cast<std::size_t>(hit.group) >= model.groups().size())
         return {};
     const TimelineModel::Group &group = model.groups()[static_cast<std::size_t>(hit.group)];
+    if (hit.row < 0 && hit.ideal)
+        return idealText(group);
     if (hit.row < 0)
         return QStringLiteral("<b>%1</b><br>%2")
             .arg(group.title.toHtmlEscaped(), group.subtitle.toHtmlEscaped());
+    const TimelineModel::Row &row = group.rows[static_cast<std::size_t>(hit.row)];
+    if (hit.span && row.kind == TimelineModel::RowKind::LockHolder)
+        return holderText(group, hit);
     if (hit.span)
         return spanText(model, hit);
+    if (hit.busy >= 0)
+        return coresText(group, row, hit);
     if (hit.queueDepth >= 0)
         return QStringLiteral("<b>queue</b><br>%1 %2 waiting for a worker at %3")
             .arg(hit.queueDepth)

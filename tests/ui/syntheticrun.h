@@ -62,4 +62,41 @@ inline RunResult syntheticRun(StrategyKind strategy, int workers, int tasks, std
     return run;
 }
 
+// A made-up thread pool under the interpreter lock: `threads` threads, one task each, taking turns
+// in slices of sliceNs: in slice k thread k % threads computes and the others wait for the lock.
+inline RunResult syntheticGilRun(int threads, int slices, std::int64_t sliceNs)
+{
+    constexpr std::int64_t Origin = 1'000'000'000;
+    RunResult run;
+    run.experiment.workload = WorkloadKind::Cpu;
+    run.experiment.strategy = StrategyKind::Threads;
+    run.experiment.gil = true;
+    run.experiment.tasks = threads;
+    run.experiment.workers = threads;
+    run.cores = 2;
+    std::vector<Lane> lanes;
+    std::vector<Span> spans;
+    std::vector<TaskRecord> records;
+    for (int t = 0; t < threads; ++t) {
+        Lane lane;
+        lane.id = t;
+        lane.kind = LaneKind::PoolThread;
+        lane.name = "thread " + std::to_string(t + 1);
+        lane.sortIndex = t;
+        lanes.push_back(std::move(lane));
+        records.push_back(TaskRecord{t, t, true, false, 1, 0, {}});
+    }
+    for (int k = 0; k < slices; ++k)
+        for (int t = 0; t < threads; ++t)
+            spans.push_back(Span{.begin = Origin + k * sliceNs,
+                                 .end = Origin + (k + 1) * sliceNs,
+                                 .lane = t,
+                                 .task = t,
+                                 .state = k % threads == t ? State::Cpu : State::LockWait});
+    run.wallNs = slices * sliceNs;
+    run.ok = threads;
+    run.trace = Trace(std::move(lanes), std::move(spans), {}, std::move(records), Origin);
+    return run;
+}
+
 } // namespace mtlab

@@ -132,13 +132,19 @@ void TestPictureExport::svgHasOneShapePerSpan()
     QCOMPARE(exportPicture(m_model, path, PictureOptions{}), QString());
     QVERIFY(isSvg(path));
 
-    // The very drawing the SVG holds, counted by the renderer: one shape per span.
+    // The very drawing the SVG holds, counted by the renderer: one shape per span, and one chart
+    // per cores row (the CPU runs').
+    int charts = 0;
+    for (const TimelineModel::Group &g : m_model.groups())
+        for (const TimelineModel::Row &row : g.rows)
+            charts += row.kind == TimelineModel::RowKind::Cores;
+    QCOMPARE(charts, 3);
     QSvgGenerator svg;
     QBuffer buffer;
     svg.setOutputDevice(&buffer);
     svg.setSize(QSize(1920, 1080));
     QPainter painter(&svg);
-    QCOMPARE(paintPicture(painter, m_model, PictureOptions{}), int(m_model.spanCount()));
+    QCOMPARE(paintPicture(painter, m_model, PictureOptions{}), int(m_model.spanCount()) + charts);
 }
 
 void TestPictureExport::pdfIsAPdf()

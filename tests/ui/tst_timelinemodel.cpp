@@ -1,3 +1,4 @@
+#include "derivedrows.h"
 #include "runner.h"
 #include "syntheticrun.h"
 #include "idealtime.h"
@@ -85,13 +86,17 @@ void TestTimelineModel::addRunFromRealRun()
     QCOMPARE(g.origin, run.trace.origin());
     QVERIFY(g.end >= run.trace.end());
     QVERIFY(g.idealNs > 0);
-    QCOMPARE(g.rows.size(), run.trace.lanes().size());
+    // One row per lane, and the derived cores row of a CPU run.
+    QCOMPARE(g.rows.size(), run.trace.lanes().size() + 1);
+    QVERIFY(DerivedRows::find(g, TimelineModel::RowKind::Cores));
     QCOMPARE(model.spanCount(), run.trace.spans().size());
     QVERIFY(model.durationNs() >= g.end - g.origin);
     QVERIFY(model.presentStyles() & (1u << StatePalette::styleIndex(State::Cpu)));
 
     std::set<std::int32_t> computed; // a task's cpu is cut into slices when it loses its core
     for (const TimelineModel::Row &row : g.rows) {
+        if (row.kind != TimelineModel::RowKind::Lane)
+            continue;
         QVERIFY(std::is_sorted(row.spans.begin(), row.spans.end(),
                                [](const Span &a, const Span &b) { return a.begin < b.begin; }));
         std::int64_t longest = 0;
@@ -163,7 +168,7 @@ void TestTimelineModel::queueDepthCountsWaitingTasks()
 void TestTimelineModel::liveQueueCountsWaitsNotYetEnded()
 {
     TimelineModel model;
-    const int g = model.beginLive(QStringLiteral("threads, 1 worker"), 0);
+    const int g = model.beginLive(QStringLiteral("threads, 1 worker"), 0, Experiment{});
     const std::vector<Lane> lanes{lane(0, LaneKind::PoolThread, "thread 1"),
                                   lane(1, LaneKind::Queue, "queue")};
     // Five tasks queued at 0; task 0 was picked up at 10, the other four still wait at 40.
@@ -239,6 +244,7 @@ void TestTimelineModel::visibleMatchesBruteForce()
     RunResult run;
     const LaneKind kind = overlapping ? LaneKind::Queue : LaneKind::PoolThread;
     run.trace = Trace({lane(0, kind, "lane")}, spans, {}, {}, Origin);
+    run.experiment.workload = WorkloadKind::Io; // no derived rows: the lane is the only row
     TimelineModel model;
     model.addRun(run);
     const TimelineModel::Group &g = model.groups().front();
@@ -273,10 +279,12 @@ void TestTimelineModel::liveUpdatesAppendAndSort()
 {
     TimelineModel model;
     QSignalSpy changed(&model, &TimelineModel::changed);
-    const int g = model.beginLive(QStringLiteral("threads, 2 workers"), 1000);
+    Experiment experiment;
+    experiment.strategy = StrategyKind::Threads;
+    const int g = model.beginLive(QStringLiteral("threads, 2 workers"), 1000, experiment);
     QCOMPARE(g, 0);
     QVERIFY(model.groups().front().live);
-    QVERIFY(model.groups().front().rows.empty());
+    QCOMPARE(model.groups().front().rows.size(), std::size_t{1}); // the cores row, before any lane
 
     std::vector<Lane> lanes{lane(0, LaneKind::PoolThread, "thread 1"), lane(1, LaneKind::Queue, "queue")};
     model.updateLive(g, lanes, {span(1100, 1200, 0, 0), span(1000, 1100, 1, 0, State::Queued)}, {});
@@ -299,10 +307,11 @@ void TestTimelineModel::liveUpdatesAppendAndSort()
         for (const Span &s : row.spans)
             QVERIFY(row.longestNs >= s.duration());
     }
-    // Workers in order, the span on a lane the snapshot lacked on a placeholder, queue last.
+    // Workers in order, the span on a lane the snapshot lacked on a placeholder, the derived cores
+    // row, queue last.
     QCOMPARE(names,
              QStringList({QStringLiteral("thread 1"), QStringLiteral("thread 2"), QStringLiteral("lane 8"),
-                          QStringLiteral("queue")}));
+                          QStringLiteral("cores"), QStringLiteral("queue")}));
     QCOMPARE(group.rows[0].spans.size(), std::size_t{3});
     QCOMPARE(group.rows.back().maxQueueDepth, 2);
     QVERIFY(group.styles & (1u << StatePalette::styleIndex(State::Failed)));
@@ -323,7 +332,7 @@ void TestTimelineModel::finishLiveReplacesTheGroup()
     const RunResult run = runCpu(StrategyKind::Threads, 6);
     TimelineModel model;
     model.addRun(runCpu(StrategyKind::Sync, 2));
-    const int g = model.beginLive(QStringLiteral("threads"), run.trace.origin());
+    const int g = model.beginLive(QStringLiteral("threads"), run.trace.origin(), run.experiment);
     model.updateLive(g, run.trace.lanes(), {run.trace.spans().front()}, {});
     model.finishLive(g, run);
     QCOMPARE(model.groups().size(), std::size_t{2});

@@ -51,6 +51,8 @@ private slots:
     void repaintsOnlyWhenChanged();
     void manyRowsScroll();
     void narrowSpansFoldIntoBlocks();
+    void aColumnShowsEveryStateInIt();
+    void derivedRowsAreExplained();
     void failuresAreMarkedAndExplained();
     void loopWorkIsExplained();
 
@@ -88,7 +90,7 @@ void TestTimelineView::rowsHitTheirLanes()
     for (std::size_t g = 0; g < m_model.groups().size(); ++g) {
         const auto &rows = m_model.groups()[g].rows;
         const auto &lanes = m_runs[g].trace.lanes();
-        QCOMPARE(rows.size(), lanes.size());
+        QCOMPARE(rows.size(), lanes.size() + 1); // and the derived cores row
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const QRectF box = renderer.rowRect(target, m_view->options(), int(g), int(r));
             QVERIFY(box.height() > 0);
@@ -99,7 +101,8 @@ void TestTimelineView::rowsHitTheirLanes()
                                                   QPoint(x, int(box.center().y())));
                 QCOMPARE(hit.group, int(g));
                 QCOMPARE(hit.row, int(r));
-                QCOMPARE(rows[r].lane.name, lanes[std::size_t(rows[r].lane.id)].name);
+                if (rows[r].kind == TimelineModel::RowKind::Lane)
+                    QCOMPARE(rows[r].lane.name, lanes[std::size_t(rows[r].lane.id)].name);
             }
         }
     }
@@ -203,7 +206,7 @@ void TestTimelineView::repaintsOnlyWhenChanged()
 {
     TimelineModel live;
     m_view->setModel(&live);
-    const int g = live.beginLive(QStringLiteral("threads"), 0);
+    const int g = live.beginLive(QStringLiteral("threads"), 0, Experiment{});
     int paints = 0;
     struct Counter : QObject {
         int *count;
@@ -299,14 +302,82 @@ void TestTimelineView::narrowSpansFoldIntoBlocks()
     renderer.paint(painter, image.rect(), scale, options);
     QVERIFY(renderer.lastShapeCount() > 0);
     QVERIFY2(renderer.lastShapeCount() <= 1000, qPrintable(QString::number(renderer.lastShapeCount())));
-    // Zoomed in until each span is a few pixels wide, each is drawn on its own.
-    scale.zoomAround(0, 500);
+    // Zoomed in until each span is several pixels wide, each is drawn on its own.
+    scale.zoomAround(0, 1000);
     renderer.paint(painter, image.rect(), scale, options);
     const TimelineModel::Group &g = model.groups().front();
     const auto visible = TimelineModel::visible(g, g.rows.front(), scale.ns(0),
                                                 scale.ns(renderer.plotArea(image.rect(), options).width()));
-    QVERIFY(visible.size() > 100);
-    QVERIFY(qAbs(renderer.lastShapeCount() - int(visible.size())) <= 2);
+    QVERIFY(visible.size() > 50);
+    const int charts = 1; // the run's cores row
+    QVERIFY(qAbs(renderer.lastShapeCount() - charts - int(visible.size())) <= 2);
+}
+
+void TestTimelineView::aColumnShowsEveryStateInIt()
+{
+    // Zoomed far out on a lane under the lock, a third of it computing: every column shows both
+    // states, in about their shares, not only the one that dominates.
+    const RunResult run = syntheticGilRun(3, 30'000, 1000);
+    TimelineModel model;
+    model.addRun(run);
+    const TimelineRenderer renderer(model);
+    QImage image(1000, 400, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const TimelineRenderer::Options options;
+    TimeScale scale;
+    const QRect plot = renderer.plotArea(image.rect(), options);
+    scale.fit(0, 3e7, plot.width());
+    renderer.paint(painter, image.rect(), scale, options);
+    painter.end();
+    const QRectF row = renderer.rowRect(image.rect(), options, 0, 0);
+    const StatePalette::Style &cpu = StatePalette::style(State::Cpu);
+    const StatePalette::Style &wait = StatePalette::style(State::LockWait);
+    for (const int x : {plot.left() + 20, plot.center().x(), plot.right() - 40}) {
+        int computing = 0;
+        int waiting = 0;
+        for (int y = int(row.top()); y < int(row.bottom()); ++y) {
+            const QColor c = image.pixelColor(x, y);
+            computing += c == cpu.fill;
+            waiting += c == wait.fill || c == wait.hatchColor;
+        }
+        QVERIFY2(computing > 0 && waiting > 0,
+                 qPrintable(QStringLiteral("%1 %2").arg(computing).arg(waiting)));
+        const double share = double(computing) / (computing + waiting);
+        QVERIFY2(share > 0.2 && share < 0.5, qPrintable(QString::number(share)));
+    }
+}
+
+void TestTimelineView::derivedRowsAreExplained()
+{
+    const RunResult run = syntheticGilRun(3, 30, 1'000'000);
+    TimelineModel model;
+    model.addRun(run);
+    const TimelineRenderer renderer(model);
+    const QRect target(0, 0, 1000, 500);
+    const TimelineRenderer::Options options;
+    TimeScale scale;
+    const QRect plot = renderer.plotArea(target, options);
+    scale.fit(0, 3e7, plot.width());
+    const auto &rows = model.groups().front().rows;
+    const auto at = [&](TimelineModel::RowKind kind, double ns) {
+        const auto r = std::find_if(rows.begin(), rows.end(),
+                                    [&](const auto &row) { return row.kind == kind; });
+        const QRectF box = renderer.rowRect(target, options, 0, int(r - rows.begin()));
+        return renderer.hitTest(target, scale, options,
+                                QPoint(plot.left() + int(scale.x(ns)), int(box.center().y())));
+    };
+    // In the fifth millisecond thread 2 holds the lock, and one lane computes.
+    const auto holder = at(TimelineModel::RowKind::LockHolder, 4.5e6);
+    QVERIFY(holder.span);
+    QCOMPARE(holder.span->lane, 1);
+    QString text = TimelineToolTip::text(model, holder);
+    QVERIFY2(text.contains(QStringLiteral("<b>thread 2</b> holds the interpreter lock")), qPrintable(text));
+    const auto cores = at(TimelineModel::RowKind::Cores, 4.5e6);
+    QCOMPARE(cores.busy, 1);
+    text = TimelineToolTip::text(model, cores);
+    QVERIFY2(text.contains(QStringLiteral("1 lane computing")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("with 2 cores")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("on average 1.00 cores busy")), qPrintable(text));
 }
 
 void TestTimelineView::failuresAreMarkedAndExplained()
