@@ -1,5 +1,6 @@
 #include "idealmarker.h"
 
+#include "numbertext.h"
 #include "timelinelayout.h"
 
 #include <QCoreApplication>
@@ -39,7 +40,7 @@ std::optional<IdealMarker> IdealMarker::place(const TimelineLayout &layout, cons
     marker.x = x;
     marker.flag = flagAt(x, header.bottom(), layout.scale);
     marker.text = QCoreApplication::translate("IdealMarker", "ideal %1")
-                      .arg(TimelineRenderer::formatDuration(static_cast<double>(group.idealNs)));
+                      .arg(durationText(static_cast<double>(group.idealNs)));
     // Beside the flag, right or else left, where it clears the header's words and the plot's edge.
     const QFontMetricsF fm(labelFont(layout));
     const double gap = 9 * layout.scale;

@@ -44,7 +44,7 @@ const std::array<Style, StatePalette::StyleCount> &styles()
         solid(Blue, "computing (cpu)"),
         // A pale computing blue: the thread wants to compute, but every core is taken.
         Style{QColor(0xC9E0F0), QColor(0x3C7FB0), Qt::HorPattern,
-              QStringLiteral("waiting for a core (ready)")},
+              QStringLiteral("ready to run, waiting for a core or the event loop (ready)")},
         network(SkyBlue, "waiting for network: name lookup (dns)"),
         network(BluishGreen, "waiting for network: connecting (connect)"),
         network(ReddishPurple, "waiting for network: TLS handshake (tls)"),

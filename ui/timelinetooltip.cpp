@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mtlab {
 
 namespace {
@@ -23,6 +25,28 @@ QString shortName(int style)
     return name.mid(open + 1, name.size() - open - 2);
 }
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TimelineToolTip", text);
+}
+
+// What a state means where the span is: waiting for the event loop is not waiting for a core.
+QString meaning(const TimelineModel::Group &group, const TimelineModel::Row &row, const Span &span, int style)
+{
+    const bool eventLoop = std::any_of(group.rows.begin(), group.rows.end(), [](const TimelineModel::Row &r) {
+        return r.lane.kind == LaneKind::EventLoop;
+    });
+    if (span.state == State::Ready)
+        return row.lane.kind == LaneKind::AsyncTask
+            ? tr("ready: in the event loop's ready list, waiting for the loop's one thread to run it")
+            : tr("ready: runnable, waiting for a core (the operating system's run queue)");
+    if (span.state == State::Queued && eventLoop)
+        return tr("waiting for a slot: only so many downloads may be in flight at once (a semaphore)");
+    if (span.state == State::Queued)
+        return tr("queued, waiting for a free worker of the pool");
+    return StatePalette::style(style).name.toHtmlEscaped();
+}
+
 QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
 {
     const TimelineModel::Group &group = model.groups()[static_cast<std::size_t>(hit.group)];
@@ -37,8 +61,7 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
     QString state = fromView(stateName(span.state));
     if (span.phase != IoPhase::None)
         state += QStringLiteral(", ") + fromView(ioPhaseName(span.phase));
-    text += QStringLiteral("<br>state: <b>%1</b> \u2014 %2")
-                .arg(state, StatePalette::style(style).name.toHtmlEscaped());
+    text += QStringLiteral("<br>state: <b>%1</b> \u2014 %2").arg(state, meaning(group, row, span, style));
     const QString duration = durationText(static_cast<double>(span.duration()));
     text += QStringLiteral("<br>%1, from %2 to %3").arg(duration, at(span.begin), at(span.end));
     const auto detail = static_cast<std::size_t>(span.detail);
@@ -65,11 +88,6 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
     return text + QStringLiteral("</table>");
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TimelineToolTip", text);
-}
-
 QString holderText(const TimelineModel::Group &group, const TimelineRenderer::Hit &hit)
 {
     const Span &span = *hit.span;
@@ -77,13 +95,11 @@ QString holderText(const TimelineModel::Group &group, const TimelineRenderer::Hi
     for (const TimelineModel::Row &row : group.rows)
         if (row.kind == TimelineModel::RowKind::Lane && row.lane.id == span.lane)
             thread = QString::fromStdString(row.lane.name);
-    const auto at = [&](std::int64_t t) {
-        return TimelineRenderer::formatDuration(static_cast<double>(t - group.origin));
-    };
+    const auto at = [&](std::int64_t t) { return durationText(static_cast<double>(t - group.origin)); };
     return tr("<b>%1</b> holds the interpreter lock<br>%2, from %3 to %4<br>"
               "the other threads wait for it (lock-wait)")
-        .arg(thread.toHtmlEscaped(), TimelineRenderer::formatDuration(static_cast<double>(span.duration())),
-             at(span.begin), at(span.end));
+        .arg(thread.toHtmlEscaped(), durationText(static_cast<double>(span.duration())), at(span.begin),
+             at(span.end));
 }
 
 QString coresText(const TimelineModel::Group &group, const TimelineModel::Row &row,
@@ -99,7 +115,7 @@ QString coresText(const TimelineModel::Group &group, const TimelineModel::Row &r
               "on average %6 cores busy over the run")
         .arg(hit.busy)
         .arg(hit.busy == 1 ? tr("lane") : tr("lanes"))
-        .arg(TimelineRenderer::formatDuration(hit.ns))
+        .arg(durationText(hit.ns))
         .arg(group.cores)
         .arg(group.cores == 1 ? tr("core") : tr("cores"))
         .arg(area / length, 0, 'f', 2);
@@ -108,7 +124,7 @@ QString coresText(const TimelineModel::Group &group, const TimelineModel::Row &r
 QString idealText(const TimelineModel::Group &group)
 {
     QString text = tr("<b>ideal %1</b>: the time the theory predicts")
-                       .arg(TimelineRenderer::formatDuration(static_cast<double>(group.idealNs)));
+                       .arg(durationText(static_cast<double>(group.idealNs)));
     if (!group.idealFormula.isEmpty())
         text += QStringLiteral("<br>") + group.idealFormula.toHtmlEscaped();
     return text;

@@ -103,7 +103,7 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
     // loop starts transfers one after another, and with thousands in flight that takes a while.
     recorder.record(State::Cpu, task, unfinished.since, download.added);
     if (const std::int64_t started = download.end - download.total; started > download.added)
-        recorder.recordOn(context.lane, State::Queued, task, download.added, started);
+        recorder.recordOn(context.lane, State::Ready, task, download.added, started);
     co_return completeDownload(download, task, context.lane, recorder, nullptr);
 }
 

@@ -82,7 +82,8 @@ private:
         if (m_worker.stop.stop_requested())
             co_return; // cancelled before it ran: dropped, like the pool's queued tasks
         const std::int32_t lane = laneOf(admission.slot);
-        m_recorder.recordOn(lane, State::Queued, task, admission.since, nowNs());
+        // Runnable from here on, but the loop runs one step at a time: in its ready list until then.
+        m_recorder.recordOn(lane, State::Ready, task, admission.since, nowNs());
 
         CancelGuard cancelled{*this, task, lane};
         AsyncContext context{m_loop, m_worker, lane};

@@ -46,6 +46,9 @@ inline std::vector<Span> computingOfTasks(const Trace &trace)
     for (const Span &s : trace.spans()) {
         if (s.state != State::Cpu && s.state != State::Ready)
             continue;
+        // An async task's sub-lane is ready while it waits for the loop, not while it computes.
+        if (trace.lanes()[static_cast<std::size_t>(s.lane)].kind == LaneKind::AsyncTask)
+            continue;
         const auto [it, first] = tasks.try_emplace(s.task, s);
         it->second.begin = std::min(it->second.begin, s.begin);
         it->second.end = std::max(it->second.end, s.end);

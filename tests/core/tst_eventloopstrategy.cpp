@@ -193,9 +193,9 @@ void TestEventLoopStrategy::structure()
         QCOMPARE(cpu[std::size_t(i)].task, i);
     }
 
-    // Each task was queued once on its sub-lane, until just before it computed; a sub-lane holds
-    // one task at a time.
-    const std::vector<Span> queued = spansOf(trace, State::Queued, LaneKind::AsyncTask);
+    // Each task was in the loop's ready list once (ready on its sub-lane), until just before it
+    // computed; a sub-lane holds one task at a time.
+    const std::vector<Span> queued = spansOf(trace, State::Ready, LaneKind::AsyncTask);
     QCOMPARE(int(queued.size()), tasks);
     std::map<std::int32_t, Span> queuedOf;
     for (const Span &s : queued)

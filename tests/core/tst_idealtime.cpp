@@ -82,20 +82,20 @@ void TestIdealTime::tlsSetUpIsPaidPerConnection_data()
     QTest::addColumn<QString>("formula");
     QTest::newRow("sync, a session: s + N x d")
         << StrategyKind::Sync << true << qint64(10'050)
-        << QStringLiteral("100 downloads × 0.1 s + 50 ms for the first connections' TLS set-up = 10 s");
+        << QStringLiteral("100 downloads × 0.1 s + 0.05 s for the first connections' TLS set-up = 10 s");
     QTest::newRow("sync, no reuse: N x (s + d)")
         << StrategyKind::Sync << false << qint64(15'000)
         << QStringLiteral("100 downloads × 0.15 s (answer and TLS set-up) = 15 s");
     QTest::newRow("threads, a session each: s + ceil(N/W) x d")
         << StrategyKind::Threads << true << qint64(2'050)
         << QStringLiteral(
-               "100 downloads × 0.1 s ÷ 5 threads + 50 ms for the first connections' TLS set-up = 2.1 s");
+               "100 downloads × 0.1 s ÷ 5 threads + 0.05 s for the first connections' TLS set-up = 2 s");
     QTest::newRow("threads, no reuse: ceil(N/W) x (s + d)")
         << StrategyKind::Threads << false << qint64(3'000)
-        << QStringLiteral("100 downloads × 0.15 s (answer and TLS set-up) ÷ 5 threads = 3 s");
+        << QStringLiteral("100 downloads × 0.15 s ÷ 5 threads = 3 s");
     QTest::newRow("async: s + d") << StrategyKind::Async << true << qint64(150)
                                   << QStringLiteral(
-                                         "one wait of 0.1 s (all 100 at once) + 50 ms for the first "
+                                         "one wait of 0.1 s (all 100 at once) + 0.05 s for the first "
                                          "connections' TLS set-up = 0.15 s");
 }
 

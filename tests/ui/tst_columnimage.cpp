@@ -70,19 +70,20 @@ void TestColumnImage::thinRowsShowTheDominantKey()
 void TestColumnImage::blocksArePaintedAsStacks()
 {
     // A quarter computing, the rest waiting for the lock, in a 20 px row of a 100 x 50 plot.
+    const int lockWait = StatePalette::styleIndex(State::LockWait);
     QImage target(200, 100, QImage::Format_RGB32);
     target.fill(Qt::white);
     ColumnImage columns;
     const QRectF plot(50, 20, 100, 50);
     columns.begin(plot, 1.0);
     columns.beginRow(30, 20, ColumnImage::statePalette());
-    columns.block(block(60, 62, {{0, 250}, {7, 750}}));
+    columns.block(block(60, 62, {{0, 250}, {lockWait, 750}}));
     QCOMPARE(columns.blocks(), 1);
     QPainter painter(&target);
     columns.paint(painter);
     painter.end();
     const StatePalette::Style &cpu = StatePalette::style(0);
-    const StatePalette::Style &wait = StatePalette::style(7);
+    const StatePalette::Style &wait = StatePalette::style(lockWait);
     for (const int x : {60, 61}) {
         for (int y = 45; y < 50; ++y)
             QCOMPARE(target.pixelColor(x, y), cpu.fill); // the first key at the bottom
