@@ -51,9 +51,12 @@ void WallTimeChart::setEntries(const std::vector<Comparison::Entry> &entries)
         set->setBorderColor(strategyColor(entry.strategy).darker(130));
         m_series->append(set);
         const std::string_view name = strategyName(entry.strategy);
-        QString category = QStringLiteral("<b>%1</b><br>%2")
-                               .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
-                                    durationText(static_cast<double>(entry.wallNs)));
+        QString title = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+        // A comparison of CPU work runs the thread pool with and without the lock: tell them apart.
+        if (entry.interpreterLock && entry.strategy == StrategyKind::Threads)
+            title += tr(" + lock");
+        QString category =
+            QStringLiteral("<b>%1</b><br>%2").arg(title, durationText(static_cast<double>(entry.wallNs)));
         if (entry.speedup > 0.0 && entry.strategy != StrategyKind::Sync)
             category += QStringLiteral("<br>") + speedupText(entry.speedup);
         categories.prepend(category);
@@ -63,6 +66,11 @@ void WallTimeChart::setEntries(const std::vector<Comparison::Entry> &entries)
     setNiceRange(*m_seconds, longest);
     m_series->attachAxis(m_names);
     m_series->attachAxis(m_seconds);
+}
+
+QStringList WallTimeChart::categories() const
+{
+    return m_names->categories();
 }
 
 } // namespace mtlab

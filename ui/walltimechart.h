@@ -25,6 +25,8 @@ public:
     // One bar set per run (stacked, so each bar has its own colour; run i's bar is category
     // count - 1 - i, the categories counting bottom-up): for tests.
     QHorizontalStackedBarSeries *series() const noexcept { return m_series; }
+    // The bars' labels, bottom-up: for tests.
+    QStringList categories() const;
 
 private:
     QBarCategoryAxis *m_names;

@@ -28,6 +28,7 @@ private slots:
     void subtitlesSayTimeSpeedupAndIdeal();
     void aLateSyncRunFillsInTheSpeedups();
     void barChartHasOneBarPerRun();
+    void barsTellTheLockedThreadsApart();
     void sweepAddsPoints();
     void switchingModeStartsOver();
     void clearEmptiesEverything();
@@ -120,6 +121,20 @@ void TestComparisonView::barChartHasOneBarPerRun()
             QCOMPARE(sets[i]->at(j), j == 3 - i ? seconds[i] : 0.0);
         QCOMPARE(sets[i]->color(), strategyColor(strategies[i]));
     }
+}
+
+void TestComparisonView::barsTellTheLockedThreadsApart()
+{
+    ComparisonView view;
+    RunResult locked = syntheticRun(StrategyKind::Threads, 5, 8, 100 * Ms);
+    locked.experiment.gil = true;
+    view.addRun(locked);
+    view.addRun(syntheticRun(StrategyKind::Threads, 5, 8, 100 * Ms));
+    const QStringList categories = view.wallTimeChart()->categories();
+    QCOMPARE(categories.size(), 2);
+    // Bottom-up: the first run is the last category.
+    QVERIFY2(categories[1].contains(QStringLiteral("threads + lock")), qPrintable(categories[1]));
+    QVERIFY2(!categories[0].contains(QStringLiteral("lock")), qPrintable(categories[0]));
 }
 
 void TestComparisonView::sweepAddsPoints()
