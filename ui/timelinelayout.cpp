@@ -35,7 +35,7 @@ constexpr double MaxGrowth = 1.8; // how much fitHeight may thicken rows when th
 } // namespace
 
 TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
-                               const TimelineRenderer::Options &options, const QPaintDevice *device)
+                               const TimelineOptions &options, const QPaintDevice *device)
     : m_model(model)
     , m_scrollY(options.scrollY)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "timelinemodel.h"
-#include "timelinerenderer.h"
+#include "timelineoptions.h"
 
 #include <QFont>
 #include <QRectF>
@@ -19,7 +19,7 @@ namespace mtlab {
 class TimelineLayout
 {
 public:
-    TimelineLayout(const TimelineModel &model, const QRect &target, const TimelineRenderer::Options &options,
+    TimelineLayout(const TimelineModel &model, const QRect &target, const TimelineOptions &options,
                    const QPaintDevice *device = nullptr);
 
     struct LegendItem {

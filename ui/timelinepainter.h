@@ -2,6 +2,7 @@
 
 #include "timelinelayout.h"
 #include "timelinemodel.h"
+#include "timelinerenderer.h"
 #include "timescale.h"
 
 #include <QBrush>
