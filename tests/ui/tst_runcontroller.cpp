@@ -2,8 +2,8 @@
 
 #include "runner.h"
 #include "timelinemodel.h"
+#include "tracechecks.h"
 
-#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -183,10 +183,7 @@ void TestRunController::aSecondStartWhileRunningIsRefused()
 
 void TestRunController::destroyingWhileRunningStopsTheRun()
 {
-    const auto threads = [] {
-        return QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
-    };
-    const auto threadsBefore = threads();
+    const int threadsBefore = checks::threadsInThisProcess();
     auto controller = std::make_unique<RunController>();
     TimelineModel model;
     controller->setModel(&model);
@@ -194,10 +191,10 @@ void TestRunController::destroyingWhileRunningStopsTheRun()
     // Minutes of work: only the cancel that the destructor sends can end it in time.
     QVERIFY(controller->start({cpu(StrategyKind::Threads, 4'000'000'000ULL, 4)}));
     QVERIFY(progress.wait(Timeout));
-    QVERIFY(threads() > threadsBefore);
+    QVERIFY(checks::threadsInThisProcess() > threadsBefore);
     QSignalSpy changed(&model, &TimelineModel::changed);
     controller.reset(); // joins the worker thread; its result is dropped, not delivered to a dead object
-    QCOMPARE(threads(), threadsBefore);
+    QCOMPARE(checks::threadsInThisProcess(), threadsBefore);
     QCoreApplication::processEvents();
     QCOMPARE(changed.size(), 0); // no late delivery into the model
     QVERIFY(model.groups().empty() || model.groups().front().live);
