@@ -1,6 +1,7 @@
 // Prints, in one run on this machine: how long a worker process takes to start, the speedup of
 // each strategy over sync on the CPU workload, with and without the emulated interpreter lock,
 // what recording a span costs, and what the sampling that tells cpu from ready costs a CPU task.
+#include "childprocess.h"
 #include "clock.h"
 #include "cpusampler.h"
 #include "cpuworkload.h"
@@ -11,11 +12,14 @@
 #include "tracecollector.h"
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <poll.h>
 
 using namespace mtlab;
 
@@ -91,13 +95,58 @@ double loopScaling()
     return checksum > 0 ? ratio : 0.0;
 }
 
-// The median `spawn` span of a worker process (from asking for the process to its ready message)
-// over several 2-worker process-pool runs of tiny tasks: for CPU work the CPU worker, or the one
-// that links libcurl (`worker`, as every worker did before), for downloads (from the embedded
-// server, answering at once) the one that links libcurl.
-double medianSpawnMs(WorkloadKind workload, const std::string &worker = {})
+// Start-up times, in ms, from asking for a process to the moment it reports it is ready.
+struct SpawnTimes {
+    double median = 0;
+    double fastest = 0;
+};
+
+SpawnTimes summarize(std::vector<std::int64_t> spawns)
+{
+    std::sort(spawns.begin(), spawns.end());
+    if (spawns.empty())
+        return {};
+    return {static_cast<double>(spawns[spawns.size() / 2]) / 1e6, static_cast<double>(spawns.front()) / 1e6};
+}
+
+// Two trivial programs started back to back, as a 2-worker pool starts its workers: how long each
+// took until its main() ran and read the clock.
+void spawnTrivialPair(std::vector<std::int64_t> &spawns)
+{
+    ChildProcess children[2];
+    std::int64_t started[2] = {};
+    for (int i = 0; i < 2; ++i) {
+        started[i] = nowNs();
+        if (!children[i].start(MTLAB_TRIVIAL_CHILD, {MTLAB_TRIVIAL_CHILD}).empty())
+            return;
+    }
+    for (int i = 0; i < 2; ++i) {
+        std::string output;
+        while (output.find('\n') == std::string::npos) {
+            pollfd wait{children[i].outputFd(), POLLIN, 0};
+            ::poll(&wait, 1, 1000);
+            if (children[i].read(output) == ChildProcess::ReadResult::End)
+                break;
+        }
+        if (output.find('\n') != std::string::npos)
+            spawns.push_back(std::stoll(output) - started[i]);
+        children[i].end(std::chrono::milliseconds(1000));
+    }
+}
+
+// The `spawn` spans of 2-worker process-pool runs of tiny tasks: for CPU work the CPU worker, or
+// the one that links libcurl (`worker`, as every worker did before), for downloads (from the
+// embedded server, answering at once) the one that links libcurl. Each run is followed by a pair
+// of trivial programs started the same way, so that the floor is measured under the same load.
+struct SpawnMeasure {
+    SpawnTimes worker;
+    SpawnTimes trivial;
+};
+
+SpawnMeasure measureSpawns(WorkloadKind workload, const std::string &worker = {})
 {
     std::vector<std::int64_t> spawns;
+    std::vector<std::int64_t> trivial;
     for (int round = 0; round < 15; ++round) {
         Experiment e;
         e.workload = workload;
@@ -112,9 +161,16 @@ double medianSpawnMs(WorkloadKind workload, const std::string &worker = {})
         for (const Span &span : run.trace.spans())
             if (span.state == State::Spawn)
                 spawns.push_back(span.duration());
+        spawnTrivialPair(trivial);
     }
-    std::sort(spawns.begin(), spawns.end());
-    return spawns.empty() ? 0.0 : static_cast<double>(spawns[spawns.size() / 2]) / 1e6;
+    return {summarize(std::move(spawns)), summarize(std::move(trivial))};
+}
+
+void printSpawns(const char *what, const SpawnMeasure &m)
+{
+    std::printf("  %-48s %5.1f ms (fastest %4.1f)  %4.1fx a trivial static program's %4.1f ms\n", what,
+                m.worker.median, m.worker.fastest,
+                m.trivial.median > 0 ? m.worker.median / m.trivial.median : 0.0, m.trivial.median);
 }
 
 // The sampling's share of a CPU task: the task as the workload runs it (a wall-clock read after
@@ -171,13 +227,12 @@ int main(int argc, char *argv[])
             n = std::strtoull(argv[i + 1], nullptr, 10);
     }
 
-    std::printf("worker start-up, median spawn span of 2-worker runs:\n"
-                "  CPU work, multitask-lab-cpu-worker:              %5.1f ms\n"
-                "  CPU work, multitask-lab-worker (links libcurl):  %5.1f ms\n"
-                "  downloads, multitask-lab-worker:                 %5.1f ms\n\n",
-                medianSpawnMs(WorkloadKind::Cpu),
-                medianSpawnMs(WorkloadKind::Cpu, helperExecutable("multitask-lab-worker")),
-                medianSpawnMs(WorkloadKind::Io));
+    std::printf("worker start-up, median spawn span of 2-worker runs (15 runs each):\n");
+    printSpawns("CPU work, multitask-lab-cpu-worker:", measureSpawns(WorkloadKind::Cpu));
+    printSpawns("CPU work, multitask-lab-worker (links libcurl):",
+                measureSpawns(WorkloadKind::Cpu, helperExecutable("multitask-lab-worker")));
+    printSpawns("downloads, multitask-lab-worker:", measureSpawns(WorkloadKind::Io));
+    std::printf("\n");
 
     const RecordingCost recording = recordingNsPerSpan();
     const double perSpan = recording.steadyNs;
