@@ -134,6 +134,7 @@ void CurlLoop::collectFinished()
             ++m_idle;
         transfer->m_running = false;
         transfer->m_result = message->data.result;
+        transfer->m_done = nowNs();
         m_loop.schedule(transfer->m_waiter);
     }
 }
@@ -159,7 +160,11 @@ void CurlLoop::Transfer::await_suspend(std::coroutine_handle<> waiter)
 
 Download CurlLoop::Transfer::await_resume()
 {
+    // finish() stamps the end as it reads the timings: that is when the loop got round to this
+    // task, not when libcurl had the answer. The time in between the task spent ready.
     Download d = m_easy->finish(m_result);
+    d.resumed = d.end;
+    d.end = m_done;
     d.added = m_added;
     return d;
 }

@@ -82,6 +82,7 @@ private:
     std::unique_ptr<EasyHandle> m_easy;
     std::coroutine_handle<> m_waiter;
     std::int64_t m_added = 0;
+    std::int64_t m_done = 0; // when the multi handle reported it done: the task is ready from then
     int m_result = 0;
     bool m_running = false;
 };

@@ -28,8 +28,9 @@ struct Download {
     std::string error;         // a short reason, the same for the same cause ("connection refused")
     std::string detail;        // the full message, for the tooltip and the trace
     std::int64_t dnsEnd = 0, connectEnd = 0, tlsEnd = 0, waitEnd = 0, total = 0;
-    std::int64_t end = 0;   // steady_clock ns when the transfer completed
-    std::int64_t added = 0; // under the event loop: steady_clock ns when it went to libcurl
+    std::int64_t end = 0;     // steady_clock ns when the transfer completed
+    std::int64_t added = 0;   // under the event loop: steady_clock ns when it went to libcurl
+    std::int64_t resumed = 0; // under the event loop: when the loop resumed the task awaiting it
 };
 
 // A libcurl easy handle with everything a download needs. The settings live here once, for the

@@ -8,6 +8,8 @@
 #include "interpreterlock.h"
 #include "recorder.h"
 
+#include <algorithm>
+
 namespace mtlab {
 
 namespace {
@@ -75,7 +77,7 @@ TaskOutcome IoWorkload::run(int task, WorkerContext &context)
         session = ownSession.get();
     }
     const Download download = session->get(m_options.url, context.stop);
-    return completeDownload(download, task, context.recorder.lane(), context.recorder, context.gil);
+    return completeDownload(download, task, context.recorder.lane(), context.recorder, context.gil, nowNs());
 }
 
 AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &context)
@@ -104,11 +106,15 @@ AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &con
     recorder.record(State::Cpu, task, unfinished.since, download.added);
     if (const std::int64_t started = download.end - download.total; started > download.added)
         recorder.recordOn(context.lane, State::Ready, task, download.added, started);
-    co_return completeDownload(download, task, context.lane, recorder, nullptr);
+    // Done, but the loop runs one job at a time: the task sits in its ready list until resumed.
+    if (download.resumed > download.end)
+        recorder.recordOn(context.lane, State::Ready, task, download.end, download.resumed);
+    co_return completeDownload(download, task, context.lane, recorder, nullptr,
+                               std::max(download.resumed, download.end));
 }
 
 TaskOutcome completeDownload(const Download &download, std::int32_t task, std::int32_t ioLane,
-                             Recorder &recorder, InterpreterLock *gil)
+                             Recorder &recorder, InterpreterLock *gil, std::int64_t handled)
 {
     recordDownload(recorder, ioLane, task, download);
     if (!download.ok) {
@@ -121,7 +127,7 @@ TaskOutcome completeDownload(const Download &download, std::int32_t task, std::i
     outcome.bytes = download.bytes;
     // What is left to compute once the body is in: a C++ program has little; CPython would parse
     // headers and build the response object here, under its interpreter lock.
-    InterpreterLockGuard guard(gil, recorder, task, nowNs());
+    InterpreterLockGuard guard(gil, recorder, task, handled);
     outcome.value = download.byteSum;
     recorder.record(State::Cpu, task, guard.acquired(), nowNs());
     return outcome;

@@ -32,7 +32,8 @@ class InterpreterLock;
 // The part every strategy shares once a download has finished: draw its waiting on ioLane, handle
 // the body on the CPU (on the recorder's own lane, under the interpreter lock if emulated) and
 // say how the task ended. The event loop waits on a task's sub-lane but computes on its own lane.
+// handled: when the task got back to the download (the loop resumed it), where its handling starts.
 TaskOutcome completeDownload(const Download &download, std::int32_t task, std::int32_t ioLane,
-                             Recorder &recorder, InterpreterLock *gil);
+                             Recorder &recorder, InterpreterLock *gil, std::int64_t handled);
 
 } // namespace mtlab

@@ -28,6 +28,7 @@ private slots:
     void threadsKeepAtMostWorkersInFlight();
     void asyncHasEveryRequestInFlightOnOneThread();
     void asyncMaxInFlightLimitsRequests();
+    void asyncTaskIsReadyAfterEachDownload();
     void connectionsAreReusedPerWorker_data();
     void connectionsAreReusedPerWorker();
     void serverMaxConcurrentQueuesRequests();
@@ -190,6 +191,40 @@ void TestIoWorkload::asyncMaxInFlightLimitsRequests()
     QCOMPARE(run.ok, 20);
     QCOMPARE(checks::lanesOfKind(run.trace, LaneKind::AsyncTask), 5);
     QCOMPARE(mostInFlight(requestsOf(run.trace)), 5);
+}
+
+// Between libcurl reporting a download done and the loop resuming its task, the task is in the
+// loop's ready list: a ready span on its sub-lane from the end of its last wait to the moment it
+// handles the body on the loop. No lane has two spans at once.
+void TestIoWorkload::asyncTaskIsReadyAfterEachDownload()
+{
+    constexpr int tasks = 30;
+    const RunResult run = Runner(ioExperiment(StrategyKind::Async, tasks, 0, 20)).run();
+    QCOMPARE(run.ok, tasks);
+    const Trace &trace = run.trace;
+    std::int32_t loopLane = -1;
+    for (const Lane &lane : trace.lanes()) {
+        if (lane.kind == LaneKind::EventLoop)
+            loopLane = lane.id;
+        const std::span<const Span> spans = trace.spansOfLane(lane.id);
+        QVERIFY2(checks::disjoint(std::vector<Span>(spans.begin(), spans.end())), lane.name.c_str());
+    }
+    std::map<std::int32_t, Span> lastWait;
+    for (const Span &s : checks::spansIn(trace, State::IoWait))
+        lastWait[s.task] = s; // sorted by begin: the last one wins
+    QCOMPARE(int(lastWait.size()), tasks);
+    for (const auto &[task, wait] : lastWait) {
+        const std::span<const Span> lane = trace.spansOfLane(wait.lane);
+        const auto ready = std::find_if(lane.begin(), lane.end(), [&](const Span &s) {
+            return s.task == task && s.state == State::Ready && s.begin == wait.end;
+        });
+        QVERIFY2(ready != lane.end(), qPrintable(QStringLiteral("task %1").arg(task)));
+        QVERIFY(ready->end > ready->begin);
+        const std::span<const Span> loop = trace.spansOfLane(loopLane);
+        QVERIFY(std::any_of(loop.begin(), loop.end(), [&](const Span &s) {
+            return s.task == task && s.state == State::Cpu && s.begin == ready->end;
+        }));
+    }
 }
 
 void TestIoWorkload::connectionsAreReusedPerWorker_data()
