@@ -1,5 +1,6 @@
 #include "windowcommand.h"
 
+#include "language.h"
 #include "mainwindow.h"
 #include "presets.h"
 #include "runcontroller.h"
@@ -9,7 +10,9 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QLocale>
 #include <QSaveFile>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdlib>
@@ -88,6 +91,10 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
     QApplication::setApplicationName(QStringLiteral("Multitask Lab"));
     QApplication::setApplicationVersion(QStringLiteral(MTLAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("multitask-lab"));
+    // A scripted screenshot follows the environment only (LANGUAGE=ko), not the user's choice.
+    const QString kept = scripted ? QString()
+                                  : QSettings().value(QLatin1String(Language::SettingKey)).toString();
+    Language::install(app, Language::choose(kept, QLocale::system().uiLanguages()));
     // Read from the back of a classroom: never smaller than 11 points.
     if (QFont font = QApplication::font(); font.pointSizeF() < 11) {
         font.setPointSizeF(11);

@@ -4,6 +4,7 @@
 #include "curlversion.h"
 #include "experimentpanel.h"
 #include "exportactions.h"
+#include "language.h"
 #include "lessondialog.h"
 #include "presets.h"
 #include "runbox.h"
@@ -13,6 +14,7 @@
 #include "timelineview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
@@ -200,12 +202,35 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_panelAction);
     view->addAction(m_keepScaleAction);
+    view->addSeparator();
+    createLanguageMenu(view->addMenu(tr("&Language")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this, &MainWindow::showLesson);
     help->addSeparator();
     help->addAction(tr("&About Multitask Lab"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+// The texts are made when the widgets are built, so a new language applies from the next start.
+void MainWindow::createLanguageMenu(QMenu *menu)
+{
+    auto *choices = new QActionGroup(menu);
+    const QString kept = QSettings().value(QLatin1String(Language::SettingKey)).toString();
+    const auto add = [&](const QString &code, const QString &text) {
+        QAction *choice = menu->addAction(text);
+        choice->setCheckable(true);
+        choice->setChecked(code == kept);
+        choice->setData(code);
+        choices->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(QLatin1String(Language::SettingKey), code);
+            statusBar()->showMessage(tr("The new language applies when Multitask Lab starts again."));
+        });
+    };
+    add(QString(), tr("As the &system"));
+    for (const Language::Choice &choice : Language::available())
+        add(choice.code, choice.nativeName);
 }
 
 bool MainWindow::loadPreset(const QString &idOrName)

@@ -9,6 +9,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QScrollArea;
 class QSplitter;
 class QTabWidget;
@@ -68,6 +69,7 @@ private:
 
     void createActions();
     void createMenus();
+    void createLanguageMenu(QMenu *menu);
     void start(std::vector<Experiment> experiments, Batch batch);
     void runStarted();
     void showProgress(int done, int total, qint64 elapsedMs);

@@ -25,10 +25,10 @@ QString shortName(int style)
     return name.mid(open + 1, name.size() - open - 2);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TimelineToolTip", text);
-}
+// The tooltip's texts, under one translation context (lupdate reads it from the macro).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(TimelineToolTip)
+};
 
 // What a state means where the span is: waiting for the event loop is not waiting for a core.
 QString meaning(const TimelineModel::Group &group, const TimelineModel::Row &row, const Span &span, int style)
@@ -38,12 +38,12 @@ QString meaning(const TimelineModel::Group &group, const TimelineModel::Row &row
     });
     if (span.state == State::Ready)
         return row.lane.kind == LaneKind::AsyncTask
-            ? tr("ready: in the event loop's ready list, waiting for the loop's one thread to run it")
-            : tr("ready: runnable, waiting for a core (the operating system's run queue)");
+            ? Text::tr("ready: in the event loop's ready list, waiting for the loop's one thread to run it")
+            : Text::tr("ready: runnable, waiting for a core (the operating system's run queue)");
     if (span.state == State::Queued && eventLoop)
-        return tr("waiting for a slot: only so many downloads may be in flight at once (a semaphore)");
+        return Text::tr("waiting for a slot: only so many downloads may be in flight at once (a semaphore)");
     if (span.state == State::Queued)
-        return tr("queued, waiting for a free worker of the pool");
+        return Text::tr("queued, waiting for a free worker of the pool");
     return StatePalette::style(style).name.toHtmlEscaped();
 }
 
@@ -96,8 +96,8 @@ QString holderText(const TimelineModel::Group &group, const TimelineRenderer::Hi
         if (row.kind == TimelineModel::RowKind::Lane && row.lane.id == span.lane)
             thread = QString::fromStdString(row.lane.name);
     const auto at = [&](std::int64_t t) { return durationText(static_cast<double>(t - group.origin)); };
-    return tr("<b>%1</b> holds the interpreter lock<br>%2, from %3 to %4<br>"
-              "the other threads wait for it (lock-wait)")
+    return Text::tr("<b>%1</b> holds the interpreter lock<br>%2, from %3 to %4<br>"
+                    "the other threads wait for it (lock-wait)")
         .arg(thread.toHtmlEscaped(), durationText(static_cast<double>(span.duration())), at(span.begin),
              at(span.end));
 }
@@ -111,19 +111,19 @@ QString coresText(const TimelineModel::Group &group, const TimelineModel::Row &r
     for (std::size_t i = 0; i + 1 < steps.size(); ++i)
         area += static_cast<double>(steps[i].count) * static_cast<double>(steps[i + 1].at - steps[i].at);
     const auto length = static_cast<double>(std::max<std::int64_t>(group.end - group.origin, 1));
-    return tr("<b>cores</b><br>%1 %2 computing at %3, on a machine with %4 %5<br>"
-              "on average %6 cores busy over the run")
+    return Text::tr("<b>cores</b><br>%1 %2 computing at %3, on a machine with %4 %5<br>"
+                    "on average %6 cores busy over the run")
         .arg(hit.busy)
-        .arg(hit.busy == 1 ? tr("lane") : tr("lanes"))
+        .arg(hit.busy == 1 ? Text::tr("lane") : Text::tr("lanes"))
         .arg(durationText(hit.ns))
         .arg(group.cores)
-        .arg(group.cores == 1 ? tr("core") : tr("cores"))
+        .arg(group.cores == 1 ? Text::tr("core") : Text::tr("cores"))
         .arg(area / length, 0, 'f', 2);
 }
 
 QString idealText(const TimelineModel::Group &group)
 {
-    QString text = tr("<b>ideal %1</b>: the time the theory predicts")
+    QString text = Text::tr("<b>ideal %1</b>: the time the theory predicts")
                        .arg(durationText(static_cast<double>(group.idealNs)));
     if (!group.idealFormula.isEmpty())
         text += QStringLiteral("<br>") + group.idealFormula.toHtmlEscaped();

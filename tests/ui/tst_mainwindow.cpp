@@ -23,9 +23,12 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace mtlab;
 
@@ -48,6 +51,7 @@ private slots:
     void badScreenshotArgumentsExitWithTwo();
     void versionNamesTheProgram();
     void aboutNamesTheVersions();
+    void languageMenuKeepsTheChoice();
 
 private:
     template <typename T>
@@ -315,6 +319,31 @@ void TestMainWindow::aboutNamesTheVersions()
     const QString curl = QString::fromStdString(libcurlVersion());
     QVERIFY2(curl.contains(QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+"))), qPrintable(curl));
     QVERIFY2(text.contains(QStringLiteral("libcurl %1").arg(curl)), qPrintable(text));
+}
+
+void TestMainWindow::languageMenuKeepsTheChoice()
+{
+    MainWindow window;
+    QAction *korean = nullptr;
+    QAction *system = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("한국어"))
+            korean = action;
+        else if (action->isCheckable() && action->data() == QVariant(QString()))
+            system = action;
+    }
+    QVERIFY(korean && system);
+    QVERIFY(system->isChecked());
+    korean->trigger();
+    QVERIFY(korean->isChecked() && !system->isChecked());
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("ko"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("starts again")));
+
+    MainWindow reopened;
+    const auto actions = reopened.findChildren<QAction *>();
+    QVERIFY(std::any_of(actions.begin(), actions.end(), [](const QAction *a) {
+        return a->text() == QStringLiteral("한국어") && a->isChecked();
+    }));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,613 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>DerivedRows</name>
+    <message>
+        <source>GIL holder</source>
+        <translation>GIL 보유</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>코어</translation>
+    </message>
+</context>
+<context>
+    <name>IdealMarker</name>
+    <message>
+        <source>ideal %1</source>
+        <translation>이상 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>up to %1 busy</source>
+        <translation>최대 %1개 사용 중</translation>
+    </message>
+    <message>
+        <source>1 core</source>
+        <translation>코어 1개</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>코어 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineToolTip</name>
+    <message>
+        <source>ready: in the event loop&apos;s ready list, waiting for the loop&apos;s one thread to run it</source>
+        <translation>ready(준비): 이벤트 루프의 준비 목록에서, 루프의 단 하나뿐인 스레드가 실행해 주기를 기다림</translation>
+    </message>
+    <message>
+        <source>ready: runnable, waiting for a core (the operating system&apos;s run queue)</source>
+        <translation>ready(준비): 실행할 수 있지만 코어를 기다림(운영체제의 실행 큐)</translation>
+    </message>
+    <message>
+        <source>waiting for a slot: only so many downloads may be in flight at once (a semaphore)</source>
+        <translation>자리를 기다림: 동시에 진행할 수 있는 다운로드 수가 정해져 있음(세마포어)</translation>
+    </message>
+    <message>
+        <source>queued, waiting for a free worker of the pool</source>
+        <translation>큐에서 풀의 빈 워커를 기다림</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; holds the interpreter lock&lt;br&gt;%2, from %3 to %4&lt;br&gt;the other threads wait for it (lock-wait)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;이(가) 인터프리터 락을 가짐&lt;br&gt;%2, %3부터 %4까지&lt;br&gt;다른 스레드는 락을 기다림(lock-wait)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;cores&lt;/b&gt;&lt;br&gt;%1 %2 computing at %3, on a machine with %4 %5&lt;br&gt;on average %6 cores busy over the run</source>
+        <translation>&lt;b&gt;코어&lt;/b&gt;&lt;br&gt;%3에 계산 중인 %2 %1개, 이 컴퓨터의 %5 %4개 중&lt;br&gt;실행 동안 평균 %6개 코어 사용</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>레인</translation>
+    </message>
+    <message>
+        <source>lanes</source>
+        <translation>레인</translation>
+    </message>
+    <message>
+        <source>core</source>
+        <translation>코어</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>코어</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ideal %1&lt;/b&gt;: the time the theory predicts</source>
+        <translation>&lt;b&gt;이상 %1&lt;/b&gt;: 이론이 예측하는 시간</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::ExperimentPanel</name>
+    <message>
+        <source>Your own experiment</source>
+        <translation>직접 만든 실험</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>I/O: download a page</source>
+        <translation>I/O: 페이지 다운로드</translation>
+    </message>
+    <message>
+        <source>CPU: sum of squares</source>
+        <translation>CPU: 제곱의 합</translation>
+    </message>
+    <message>
+        <source>sync: one at a time</source>
+        <translation>동기: 하나씩 차례로</translation>
+    </message>
+    <message>
+        <source>threads: a pool</source>
+        <translation>스레드: 스레드 풀</translation>
+    </message>
+    <message>
+        <source>async: an event loop</source>
+        <translation>비동기: 이벤트 루프</translation>
+    </message>
+    <message>
+        <source>processes: a pool</source>
+        <translation>프로세스: 프로세스 풀</translation>
+    </message>
+    <message>
+        <source>all, one after another</source>
+        <translation>전부, 하나씩 이어서</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <source>Threads: 5 by default. Processes: one per CPU (%1 here).</source>
+        <translation>스레드: 기본 5개. 프로세스: CPU마다 하나(이 컴퓨터는 %1개).</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>작업 종류</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>작업 수</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>워커 수</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Task i sums i² below n + i. The article&apos;s n is 5,000,000.</source>
+        <translation>작업 i는 n + i 미만의 i²를 더합니다. 글의 n은 5,000,000입니다.</translation>
+    </message>
+    <message>
+        <source>Size n</source>
+        <translation>크기 n</translation>
+    </message>
+    <message>
+        <source>Computing</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long the embedded server thinks before it answers.</source>
+        <translation>내장 서버가 답하기 전에 생각하는 시간.</translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source>HTTPS (TLS)</source>
+        <translation>HTTPS (TLS)</translation>
+    </message>
+    <message>
+        <source>The embedded server speaks HTTPS, with a certificate made for this run that only this run trusts: every new connection starts with a TLS handshake.</source>
+        <translation>내장 서버가 HTTPS로 답합니다. 인증서는 이번 실행을 위해 만들고 이번 실행만 믿습니다. 새 연결은 모두 TLS 핸드셰이크로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>How long the server makes each TLS handshake take: the set-up that a reused connection is spared. Needs HTTPS.</source>
+        <translation>서버가 TLS 핸드셰이크마다 들이는 시간: 연결을 재사용하면 아낄 수 있는 준비 과정입니다. HTTPS가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>the embedded server</source>
+        <translation>내장 서버</translation>
+    </message>
+    <message>
+        <source>Reuse connections (a session per worker)</source>
+        <translation>연결 재사용(워커마다 세션 하나)</translation>
+    </message>
+    <message>
+        <source>Server delay</source>
+        <translation>서버 지연</translation>
+    </message>
+    <message>
+        <source>Body size</source>
+        <translation>본문 크기</translation>
+    </message>
+    <message>
+        <source>Connection set-up</source>
+        <translation>연결 준비</translation>
+    </message>
+    <message>
+        <source>Or a URL</source>
+        <translation>또는 URL</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Emulate it (as in CPython)</source>
+        <translation>흉내 내기(CPython처럼)</translation>
+    </message>
+    <message>
+        <source>Only the thread holding the lock may compute; it changes hands every switch interval.</source>
+        <translation>락을 가진 스레드만 계산할 수 있고, 락은 전환 간격마다 다른 스레드로 넘어갑니다.</translation>
+    </message>
+    <message>
+        <source>Switch interval</source>
+        <translation>전환 간격</translation>
+    </message>
+    <message>
+        <source>Interpreter lock (GIL)</source>
+        <translation>인터프리터 락(GIL)</translation>
+    </message>
+    <message>
+        <source>Change anything you like, then press Run.</source>
+        <translation>원하는 대로 바꾼 뒤 실행을 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::ExportActions</name>
+    <message>
+        <source>Export &amp;picture…</source>
+        <translation>그림 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy picture</source>
+        <translation>그림 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export trace as C&amp;hrome JSON…</source>
+        <translation>트레이스를 Chrome JSON으로 내보내기(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export trace as C&amp;SV…</source>
+        <translation>트레이스를 CSV로 내보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save what the current tab shows as a PNG, SVG or PDF picture for slides</source>
+        <translation>현재 탭의 내용을 슬라이드용 PNG, SVG, PDF 그림으로 저장</translation>
+    </message>
+    <message>
+        <source>Copy what the current tab shows to the clipboard, to paste into slides</source>
+        <translation>현재 탭의 내용을 클립보드에 복사해 슬라이드에 붙여 넣기</translation>
+    </message>
+    <message>
+        <source>Save the spans for Perfetto or chrome://tracing</source>
+        <translation>Perfetto나 chrome://tracing에서 볼 수 있게 구간을 저장</translation>
+    </message>
+    <message>
+        <source>Save every span as a row, for spreadsheets and scripts</source>
+        <translation>모든 구간을 한 줄씩 저장(스프레드시트와 스크립트용)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG image, double resolution (*.png)</source>
+        <translation>PNG 이미지, 두 배 해상도 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Export trace as Chrome JSON</source>
+        <translation>트레이스를 Chrome JSON으로 내보내기</translation>
+    </message>
+    <message>
+        <source>Chrome trace (*.json)</source>
+        <translation>Chrome 트레이스 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export trace as CSV</source>
+        <translation>트레이스를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::LessonDialog</name>
+    <message>
+        <source>What am I looking at?</source>
+        <translation>무엇을 보고 있나요?</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::MainWindow</name>
+    <message>
+        <source>I/O: 1 download</source>
+        <translation>I/O: 다운로드 1회</translation>
+    </message>
+    <message>
+        <source>I/O: %1 downloads</source>
+        <translation>I/O: 다운로드 %1회</translation>
+    </message>
+    <message>
+        <source>CPU: 1 sum of squares</source>
+        <translation>CPU: 제곱의 합 1개</translation>
+    </message>
+    <message>
+        <source>CPU: %1 sums of squares</source>
+        <translation>CPU: 제곱의 합 %1개</translation>
+    </message>
+    <message>
+        <source>Multitask Lab</source>
+        <translation>멀티태스크 랩</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Ready: pick a preset on the left, then press Run (F5).</source>
+        <translation>준비됨: 왼쪽에서 프리셋을 고른 뒤 실행(F5)을 누르세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the experiment set up on the left</source>
+        <translation>왼쪽에 설정한 실험을 실행</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the run; what was recorded so far stays on the timeline</source>
+        <translation>실행을 멈춥니다. 지금까지 기록한 것은 타임라인에 남습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep workers</source>
+        <translation>워커 수 바꿔 가며 실행(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run the pool with 1, 2, … workers and chart the speedup</source>
+        <translation>풀을 워커 1, 2, …개로 실행하고 속도 향상을 차트로 그림</translation>
+    </message>
+    <message>
+        <source>Experiment &amp;panel</source>
+        <translation>실험 패널(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hide the panel to give the whole width to the timeline; F5 and Esc still run and cancel</source>
+        <translation>패널을 숨겨 타임라인에 전체 너비를 줍니다. F5와 Esc로 여전히 실행하고 취소할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the time scale between runs</source>
+        <translation>실행 사이에 시간 축 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Draw the next run on the same time axis, so a faster run visibly ends sooner</source>
+        <translation>다음 실행을 같은 시간 축에 그려, 더 빠른 실행이 눈에 띄게 일찍 끝나게 함</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>프리셋(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>타임라인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Comparison</source>
+        <translation>비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;What am I looking at?</source>
+        <translation>무엇을 보고 있나요?(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;About Multitask Lab</source>
+        <translation>멀티태스크 랩 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source> (run %1 of %2)</source>
+        <translation> (%2번 중 %1번째 실행)</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 실행 중…</translation>
+    </message>
+    <message>
+        <source>Could not run %1: %2</source>
+        <translation>%1을(를) 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>실행할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not run</source>
+        <translation>실행할 수 없음</translation>
+    </message>
+    <message>
+        <source>Cancelled %1: %2.</source>
+        <translation>%1 취소됨: %2.</translation>
+    </message>
+    <message>
+        <source>Done: %1 in %2.</source>
+        <translation>완료: %1 — %2.</translation>
+    </message>
+    <message>
+        <source>Done: %1, all strategies. The Comparison tab shows them on one time axis.</source>
+        <translation>완료: %1, 모든 전략. 비교 탭에서 한 시간 축에 모아 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Done: %1, %2 with 1 to %3 workers. The Comparison tab charts the speedup.</source>
+        <translation>완료: %1, %2(워커 1~%3개). 비교 탭에 속도 향상 차트가 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Multitask Lab %1&lt;/h3&gt;&lt;p&gt;Runs one workload, downloads or computing, under four strategies (sync, threads, async, processes) and draws what every worker did, to see concurrency and parallelism instead of imagining them.&lt;/p&gt;&lt;p&gt;After the blog post &lt;i&gt;Multitasking in Python&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Qt %2, libcurl %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;멀티태스크 랩 %1&lt;/h3&gt;&lt;p&gt;다운로드나 계산 같은 작업 하나를 네 가지 전략(동기, 스레드, 비동기, 프로세스)으로 실행하고 워커마다 한 일을 그려, 동시성과 병렬성을 상상하는 대신 눈으로 봅니다.&lt;/p&gt;&lt;p&gt;블로그 글 &lt;i&gt;Multitasking in Python&lt;/i&gt;에서 출발했습니다.&lt;/p&gt;&lt;p&gt;Qt %2, libcurl %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Multitask Lab</source>
+        <translation>멀티태스크 랩 정보</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The new language applies when Multitask Lab starts again.</source>
+        <translation>새 언어는 멀티태스크 랩을 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>As the &amp;system</source>
+        <translation>시스템 설정대로(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::RunBox</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Run the experiment (F5)</source>
+        <translation>실험 실행(F5)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the run (Esc)</source>
+        <translation>실행 멈춤(Esc)</translation>
+    </message>
+    <message>
+        <source>1 to </source>
+        <translation>1~</translation>
+    </message>
+    <message>
+        <source> workers</source>
+        <translation> 워커</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>워커 수 바꾸기</translation>
+    </message>
+    <message>
+        <source>Run the pool once for each number of workers and chart the speedup</source>
+        <translation>워커 수마다 풀을 한 번씩 실행하고 속도 향상을 차트로 그림</translation>
+    </message>
+    <message>
+        <source>%v / %m tasks</source>
+        <translation>작업 %v / %m</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>%1
+%2 of %3 tasks, %4 s</source>
+        <translation>%1
+작업 %3개 중 %2개, %4초</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::RunController</name>
+    <message>
+        <source>%1 s, all %2 tasks ok</source>
+        <translation>%1초, 작업 %2개 모두 성공</translation>
+    </message>
+    <message>
+        <source>%1 s, %2 of %3 tasks ok</source>
+        <translation>%1초, 작업 %3개 중 %2개 성공</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1개 실패</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::SweepChart</name>
+    <message>
+        <source>Speedup against workers</source>
+        <translation>워커 수에 따른 속도 향상</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>ideal</source>
+        <translation>이상</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>워커</translation>
+    </message>
+    <message>
+        <source>speedup over 1 worker (×)</source>
+        <translation>워커 1개 대비 속도 향상(×)</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::TimelineView</name>
+    <message>
+        <source>Run an experiment to see its timeline here.</source>
+        <translation>실험을 실행하면 여기에 타임라인이 나타납니다.</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::WallTimeChart</name>
+    <message>
+        <source>Wall time</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source> + lock</source>
+        <translation> + 락</translation>
+    </message>
+</context>
+</TS>
