@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "chrometrace.h"
 #include "comparison.h"
+#include "outputpath.h"
 #include "pictureexport.h"
 #include "runarguments.h"
 #include "runner.h"
@@ -92,13 +93,15 @@ const char *runUsage()
            "  --max-body-mb MB        larger bodies fail (64)\n"
            "  --max-in-flight K       async: at most K downloads at once (0: all)\n"
            "\n"
+           "Outputs are checked before the run: each must be creatable, no two the same file.\n"
+           "\n"
            "Exit code: 0 when the runs completed (even with failed tasks), 1 when nothing could run,\n"
-           "2 for bad arguments.\n";
+           "2 for bad arguments (an output that cannot be written among them).\n";
 }
 
 bool writeOutput(const std::string &path, const std::string &data)
 {
-    const std::string problem = writeFileAtomically(path, data);
+    const std::string problem = writeOutputFile(path, data);
     if (!problem.empty())
         std::cerr << "multitask-lab: " << problem << '\n';
     return problem.empty();
@@ -143,6 +146,23 @@ bool writePictures(const RunArguments &arguments, const std::vector<RunResult> &
     return written;
 }
 
+// Every output can be created, and no two name the same file: checked before the run, so that
+// a bad path costs no run and gets exit 2 like any other bad argument.
+std::string checkOutputs(const RunArguments &arguments)
+{
+    const std::vector<OutputPath> outputs = {{"--trace", arguments.tracePath},
+                                             {"--png", arguments.pngPath},
+                                             {"--svg", arguments.svgPath},
+                                             {"--pdf", arguments.pdfPath}};
+    for (const OutputPath &output : outputs) {
+        if (output.path.empty())
+            continue;
+        if (std::string problem = checkWritable(output.path); !problem.empty())
+            return problem;
+    }
+    return checkDistinctOutputs(outputs);
+}
+
 } // namespace
 
 int runCommand(const std::vector<std::string_view> &args)
@@ -157,14 +177,9 @@ int runCommand(const std::vector<std::string_view> &args)
         std::cout << runUsage();
         return 0;
     }
-    for (const std::string *path :
-         {&arguments.tracePath, &arguments.pngPath, &arguments.svgPath, &arguments.pdfPath}) {
-        if (path->empty())
-            continue;
-        if (const std::string problem = checkWritable(*path); !problem.empty()) {
-            std::cerr << "multitask-lab run: " << problem << '\n';
-            return 2;
-        }
+    if (const std::string problem = checkOutputs(arguments); !problem.empty()) {
+        std::cerr << "multitask-lab run: " << problem << '\n';
+        return 2;
     }
 
     std::stop_source stop;

@@ -1,6 +1,6 @@
 #include "windowarguments.h"
 
-#include "atomicfile.h"
+#include "outputpath.h"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,6 @@
 #include "windowcommand.h"
 
+#include "atomicfile.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "presets.h"
@@ -8,10 +9,10 @@
 #include "windowarguments.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSettings>
 #include <QTimer>
 
@@ -30,20 +31,24 @@ void useOffscreenWithoutDisplay()
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
-// The whole window as it is on screen, written whole or not at all. An error message, or empty.
+// The whole window as it is on screen, written as writeOutputFile() writes every output (whole
+// or not at all; into a device or FIFO as it is). An error message, or empty.
 QString saveScreenshot(QWidget &window, const QString &path)
 {
-    const QPixmap picture = window.grab();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    QImageWriter writer(&file, QByteArray());
-    writer.setFormat(QFileInfo(path).suffix().toLower().toLatin1());
-    if (!writer.write(picture.toImage()))
-        return QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
-    if (!file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    const QImage picture = window.grab().toImage();
+    const std::string problem = writeOutputFile(
+        QFile::encodeName(path).toStdString(), [&](int fd) -> std::string {
+            QFile file;
+            if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+                return file.errorString().toStdString();
+            QImageWriter writer(&file, QFileInfo(path).suffix().toLower().toLatin1());
+            if (!writer.write(picture))
+                return writer.errorString().toStdString();
+            if (!file.flush())
+                return file.errorString().toStdString();
+            return {};
+        });
+    return QString::fromStdString(problem);
 }
 
 // 1 when a run of the batch could not start at all (no server, too many open files).

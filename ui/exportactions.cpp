@@ -1,5 +1,6 @@
 #include "exportactions.h"
 
+#include "atomicfile.h"
 #include "chrometrace.h"
 #include "csvexport.h"
 #include "pictureexport.h"
@@ -8,7 +9,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QSaveFile>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -122,14 +123,9 @@ void ExportActions::exportCsv()
 
 void ExportActions::writeText(const QString &path, const std::string &data)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    file.write(data.data(), static_cast<qint64>(data.size()));
-    if (!file.commit())
-        fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (const std::string problem = writeOutputFile(QFile::encodeName(path).toStdString(), data);
+        !problem.empty())
+        fail(QString::fromStdString(problem));
 }
 
 void ExportActions::fail(const QString &message)

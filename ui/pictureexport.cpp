@@ -1,16 +1,17 @@
 #include "pictureexport.h"
 
+#include "atomicfile.h"
 #include "experiment.h"
 #include "timelinemodel.h"
 #include "timelinerenderer.h"
 
 #include <QClipboard>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -123,28 +124,30 @@ QString exportPicture(const TimelineModel &model, const QString &path, const Pic
 QString exportPicture(const TimelineModel &model, const QString &path, PictureFormat format,
                       const PictureOptions &options)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    bool painted = false;
-    switch (format) {
-    case PictureFormat::Png:
-        painted = renderPicture(model, options).save(&file, "PNG");
-        break;
-    case PictureFormat::Svg:
-        painted = writeSvg(file, model, options);
-        break;
-    case PictureFormat::Pdf:
-        painted = writePdf(file, model, options);
-        break;
-    }
-    if (!painted) {
-        file.cancelWriting();
-        return QStringLiteral("cannot write %1: the picture could not be drawn").arg(path);
-    }
-    if (!file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    const std::string problem = writeOutputFile(
+        QFile::encodeName(path).toStdString(), [&](int fd) -> std::string {
+            QFile file;
+            if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+                return file.errorString().toStdString();
+            bool painted = false;
+            switch (format) {
+            case PictureFormat::Png:
+                painted = renderPicture(model, options).save(&file, "PNG");
+                break;
+            case PictureFormat::Svg:
+                painted = writeSvg(file, model, options);
+                break;
+            case PictureFormat::Pdf:
+                painted = writePdf(file, model, options);
+                break;
+            }
+            if (!painted)
+                return "the picture could not be drawn";
+            if (!file.flush())
+                return file.errorString().toStdString();
+            return {};
+        });
+    return QString::fromStdString(problem);
 }
 
 void copyPictureToClipboard(const TimelineModel &model, const PictureOptions &options)

@@ -16,7 +16,7 @@ class TimelineModel;
 struct Experiment;
 
 // Pictures of a timeline for slides: the same renderer as the view, with title, legend and axis,
-// 16:9 at 1920x1080 by default. Written atomically (QSaveFile): a failed export leaves nothing.
+// 16:9 at 1920x1080 by default. Written by writeOutputFile(): a failed export leaves nothing.
 struct PictureOptions {
     QSize size{1920, 1080};
     qreal scale = 1.0; // 2.0: a 3840x2160 PNG of the same layout

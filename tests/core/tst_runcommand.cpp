@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace mtlab;
 
 // `multitask-lab run` as scripts use it: the real executable, its exit codes and its output.
@@ -23,6 +25,7 @@ private slots:
     void jsonReportsEveryStrategy();
     void tableIsReadable();
     void traceIsWrittenWhole();
+    void traceIntoTheNullDeviceLeavesIt();
     void ioJsonCountsFailuresByReason();
     void tooManyDownloadsForTheFileLimitIsRefusedUpFront();
 
@@ -98,6 +101,22 @@ void TestRunCommand::badArgumentsExitWithTwo_data()
         << QStringLiteral("/nonexistent-folder/t.json");
     QTest::newRow("trace path is a folder")
         << QStringList{QStringLiteral("--trace"), QDir::tempPath()} << QStringLiteral("folder");
+    // Refused by the file system, so also for root, who passes every permission check.
+    QTest::newRow("trace into /proc")
+        << QStringList{QStringLiteral("--trace"), QStringLiteral("/proc/x.json")}
+        << QStringLiteral("/proc/x.json");
+    QTest::newRow("svg into /proc") << QStringList{QStringLiteral("--svg"), QStringLiteral("/proc/x.svg")}
+                                    << QStringLiteral("/proc/x.svg");
+    QTest::newRow("pdf path is a folder")
+        << QStringList{QStringLiteral("--pdf"), QDir::tempPath()} << QStringLiteral("folder");
+    const QString same = QDir::temp().filePath(QStringLiteral("mtlab-same-output"));
+    QTest::newRow("one file for two outputs")
+        << QStringList{QStringLiteral("--trace"), same, QStringLiteral("--png"), same}
+        << QStringLiteral("same file");
+    QTest::newRow("one file for two outputs, spelled differently")
+        << QStringList{QStringLiteral("--svg"), same, QStringLiteral("--pdf"),
+                       QDir::tempPath() + QStringLiteral("/./mtlab-same-output")}
+        << QStringLiteral("same file");
 }
 
 void TestRunCommand::badArgumentsExitWithTwo()
@@ -179,8 +198,20 @@ void TestRunCommand::traceIsWrittenWhole()
         processNames += event.toObject().value(QLatin1String("name")).toString() ==
             QLatin1String("process_name");
     QCOMPARE(processNames, 5);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("trace.json")}); // no temp file left
+}
+
+// As root, replacing the target whole would have swapped the device for a regular file.
+void TestRunCommand::traceIntoTheNullDeviceLeavesIt()
+{
+    const Result r = run({QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--n"),
+                          QStringLiteral("1000"), QStringLiteral("--trace"), QStringLiteral("/dev/null")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    struct stat info {
+    };
+    QCOMPARE(::lstat("/dev/null", &info), 0);
+    QVERIFY(S_ISCHR(info.st_mode));
 }
 
 // The run completes despite failed tasks (exit 0), and the summary says why they failed.

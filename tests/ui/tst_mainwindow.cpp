@@ -285,6 +285,10 @@ void TestMainWindow::badScreenshotArgumentsExitWithTwo_data()
                                                     QStringLiteral("--run"), QStringLiteral("--screenshot"),
                                                     QStringLiteral("/nonexistent-folder/w.png")}
                                      << QStringLiteral("/nonexistent-folder/w.png");
+    // Refused by the file system, so also for root, who passes every permission check.
+    QTest::newRow("screenshot into /proc")
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/proc/w.png")}
+        << QStringLiteral("/proc/w.png");
     QTest::newRow("not a picture") << QStringList{QStringLiteral("--screenshot"),
                                                   QDir::tempPath() + QStringLiteral("/w.txt")}
                                    << QStringLiteral("w.txt");
