@@ -4,7 +4,6 @@
 #include "httpserver.h"
 #include "requestroute.h"
 
-#include <asio/read_until.hpp>
 #include <asio/redirect_error.hpp>
 #include <asio/use_awaitable.hpp>
 #include <asio/write.hpp>
@@ -21,8 +20,9 @@ namespace {
 template <typename Stream>
 constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
-// Longer heads are refused with 400 rather than buffered without bound.
+// Longer heads are refused with 431 rather than buffered without bound.
 constexpr std::size_t kMaxHeadBytes = 16 * 1024;
+constexpr std::size_t kReadChunk = 512;
 
 std::string_view reasonPhrase(int status)
 {
@@ -39,6 +39,8 @@ std::string_view reasonPhrase(int status)
         return "Method Not Allowed";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
     case 502:
@@ -121,22 +123,47 @@ template <typename Stream>
 asio::awaitable<void> HttpConnection<Stream>::run()
 {
     for (;;) {
-        asio::error_code ec;
-        const std::size_t headBytes = co_await asio::async_read_until(
-            m_stream, asio::dynamic_buffer(m_input, kMaxHeadBytes), "\r\n\r\n",
-            asio::redirect_error(asio::use_awaitable, ec));
-        if (ec && ec != asio::error::not_found)
+        const auto head = co_await readHead();
+        if (!head)
             co_return; // the client closed the connection, usually between requests
         ++m_requestCount;
-        const auto request = ec ? std::nullopt
-                                : HttpRequest::parse(std::string_view(m_input).substr(0, headBytes));
+        const auto request = head->refusal != 0
+            ? std::nullopt
+            : HttpRequest::parse(std::string_view(m_input).substr(0, head->bytes));
         if (!request) {
-            co_await reply(400, false);
+            co_await reply(head->refusal != 0 ? head->refusal : 400, false);
             co_return;
         }
-        m_input.erase(0, headBytes);
+        m_input.erase(0, head->bytes);
         if (!co_await handle(*request))
             co_return;
+    }
+}
+
+template <typename Stream>
+asio::awaitable<std::optional<typename HttpConnection<Stream>::Head>> HttpConnection<Stream>::readHead()
+{
+    for (std::size_t scanned = 0;;) {
+        const HeadScan scan = HeadScan::scan(m_input, scanned);
+        if (scan.result == HeadScan::Result::Complete)
+            co_return Head{.bytes = scan.position};
+        if (scan.result == HeadScan::Result::StrayCarriageReturn)
+            co_return Head{.refusal = 400};
+        if (m_input.size() >= kMaxHeadBytes)
+            co_return Head{.refusal = 431};
+        scanned = scan.position;
+        // Grown a little at a time, as asio's read_until does: a silent connection must cost
+        // little memory, since thousands of them may be held at once.
+        const std::size_t before = m_input.size();
+        const std::size_t room = std::min(kMaxHeadBytes - before,
+                                          std::max<std::size_t>(kReadChunk, m_input.capacity() - before));
+        m_input.resize(before + room);
+        asio::error_code ec;
+        const std::size_t received = co_await m_stream.async_read_some(
+            asio::buffer(m_input.data() + before, room), asio::redirect_error(asio::use_awaitable, ec));
+        m_input.resize(before + received);
+        if (ec)
+            co_return std::nullopt;
     }
 }
 

@@ -8,7 +8,9 @@
 #include <asio/steady_timer.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace mtlab {
@@ -37,6 +39,13 @@ private:
     // TLS only (never called over plain TCP): the handshake, after the connection's set-up time.
     asio::awaitable<void> handshake();
     asio::awaitable<void> run();
+    // Reads until m_input starts with a whole request head. Nothing once the client has closed
+    // the connection; else the head's length, or the status refusing an unreadable head.
+    struct Head {
+        std::size_t bytes = 0;
+        int refusal = 0;
+    };
+    asio::awaitable<std::optional<Head>> readHead();
     // Each returns whether the connection stays open for another request.
     asio::awaitable<bool> handle(const HttpRequest &request);
     asio::awaitable<bool> respond(bool keepAlive, const RequestRoute &route, Fault fault);

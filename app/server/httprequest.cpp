@@ -32,6 +32,15 @@ std::optional<std::string_view> take(std::string_view &text, std::string_view se
     return part;
 }
 
+// The next line without its "\r\n" or bare "\n"; nullopt at the end.
+std::optional<std::string_view> takeLine(std::string_view &text)
+{
+    auto line = take(text, "\n");
+    if (line && line->ends_with('\r'))
+        line->remove_suffix(1);
+    return line;
+}
+
 bool hasToken(std::string_view list, std::string_view token)
 {
     for (;;) {
@@ -46,9 +55,35 @@ bool hasToken(std::string_view list, std::string_view token)
 
 } // namespace
 
+HeadScan HeadScan::scan(std::string_view input, std::size_t from)
+{
+    for (std::size_t i = from; i < input.size(); ++i) {
+        // Each check needs up to two bytes after i: without them, resume here once more arrived.
+        const auto next = [&](std::size_t ahead) {
+            return i + ahead < input.size() ? input[i + ahead] : '\0';
+        };
+        if (input[i] == '\r') {
+            if (i + 1 == input.size())
+                return {Result::Incomplete, i};
+            if (next(1) != '\n')
+                return {Result::StrayCarriageReturn, i};
+        } else if (input[i] == '\n') {
+            if (next(1) == '\n')
+                return {Result::Complete, i + 2};
+            if (next(1) == '\r' && next(2) == '\n')
+                return {Result::Complete, i + 3};
+            if (i + 2 >= input.size() && (i + 1 == input.size() || next(1) == '\r'))
+                return {Result::Incomplete, i};
+        }
+    }
+    return {Result::Incomplete, input.size()};
+}
+
 std::optional<HttpRequest> HttpRequest::parse(std::string_view head)
 {
-    auto requestLine = take(head, "\r\n");
+    if (HeadScan::scan(head, 0).result == HeadScan::Result::StrayCarriageReturn)
+        return std::nullopt;
+    auto requestLine = takeLine(head);
     if (!requestLine)
         return std::nullopt;
     const auto method = take(*requestLine, " ");
@@ -60,7 +95,7 @@ std::optional<HttpRequest> HttpRequest::parse(std::string_view head)
         return std::nullopt;
 
     HttpRequest request{std::string(*method), std::string(*target), version == "HTTP/1.1", false};
-    while (const auto line = take(head, "\r\n")) {
+    while (const auto line = takeLine(head)) {
         if (line->empty())
             break;
         auto rest = *line;

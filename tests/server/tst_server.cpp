@@ -389,15 +389,44 @@ private slots:
     void rejectsMalformedRequests_data()
     {
         QTest::addColumn<QByteArray>("request");
-        QTest::newRow("garbage") << QByteArray("garbage\r\n\r\n");
-        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n");
-        QTest::newRow("HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\n\r\n");
-        QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nNoColon\r\n\r\n");
-        QTest::newRow("bad override") << QByteArray("GET /delay/soon HTTP/1.1\r\n\r\n");
-        QTest::newRow("head too long") << "GET / HTTP/1.1\r\nX-Long: " + QByteArray(20'000, 'x') + "\r\n\r\n";
+        QTest::addColumn<int>("status");
+        QTest::newRow("garbage") << QByteArray("garbage\r\n\r\n") << 400;
+        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << 400;
+        QTest::newRow("HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 400;
+        QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nNoColon\r\n\r\n") << 400;
+        QTest::newRow("bad override") << QByteArray("GET /delay/soon HTTP/1.1\r\n\r\n") << 400;
+        // A bare CR ends no line: the server must say so at once, not wait for a line end.
+        QTest::newRow("CR alone ends the lines") << QByteArray("GET / HTTP/1.1\rHost: x\r\r") << 400;
+        QTest::newRow("CR inside a header") << QByteArray("GET / HTTP/1.1\r\nX-A: b\rc\r\n\r\n") << 400;
+        QTest::newRow("head too long") << "GET / HTTP/1.1\r\nX-Long: " + QByteArray(20'000, 'x') + "\r\n\r\n"
+                                       << 431;
+        QTest::newRow("head too long, never ended")
+            << "GET / HTTP/1.1\r\nX-Long: " + QByteArray(17'000, 'x') << 431;
     }
 
     void rejectsMalformedRequests()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        ServerProcess server;
+        START_SERVER(server, args({"--delay-ms", "0"}));
+        HttpTestClient client(server.port());
+        QVERIFY(client.send(request.toStdString()));
+        const auto response = client.receive(20s);
+        QCOMPARE(response.status, status);
+        QCOMPARE(header(response, "connection"), "close");
+        QVERIFY(client.waitForClose(20s));
+    }
+
+    void acceptsBareLineFeeds_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("every line") << QByteArray("GET /size/1 HTTP/1.1\nHost: x\n\n");
+        QTest::newRow("no headers") << QByteArray("GET /size/1 HTTP/1.1\n\n");
+        QTest::newRow("mixed with CRLF") << QByteArray("GET /size/1 HTTP/1.1\r\nHost: x\n\r\n");
+    }
+
+    void acceptsBareLineFeeds()
     {
         QFETCH(QByteArray, request);
         ServerProcess server;
@@ -405,9 +434,11 @@ private slots:
         HttpTestClient client(server.port());
         QVERIFY(client.send(request.toStdString()));
         const auto response = client.receive(20s);
-        QCOMPARE(response.status, 400);
-        QCOMPARE(header(response, "connection"), "close");
-        QVERIFY(client.waitForClose(20s));
+        QCOMPARE(outcome(response), "complete");
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.body.size(), 1024u);
+        // The request ended where it should: the connection serves the next one.
+        QCOMPARE(header(client.get("/size/0"), "x-mtlab-connection-request"), "2");
     }
 
     void exitsCleanly_data()
