@@ -53,6 +53,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     layout->addWidget(buildExperimentBox());
     layout->addWidget(buildCpuBox());
     layout->addWidget(buildIoBox());
+    layout->addWidget(buildStarveBox());
     layout->addWidget(buildLockBox());
     m_runBox = new RunBox;
     layout->addWidget(m_runBox);
@@ -60,7 +61,8 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     connect(m_runBox, &RunBox::runRequested, this, &ExperimentPanel::runRequested);
     connect(m_runBox, &RunBox::cancelRequested, this, &ExperimentPanel::cancelRequested);
     connect(m_runBox, &RunBox::sweepRequested, this, &ExperimentPanel::sweepRequested);
-    m_inputs = {m_preset, m_workload, m_strategy, m_tasks, m_workers, m_cpuBox, m_ioBox, m_lockBox};
+    m_inputs = {m_preset, m_workload, m_strategy,  m_tasks,  m_workers,
+                m_cpuBox, m_ioBox,    m_starveBox, m_lockBox};
     loadPreset(FirstPreset);
 }
 
@@ -178,6 +180,35 @@ QWidget *ExperimentPanel::buildIoBox()
     return m_ioBox;
 }
 
+QWidget *ExperimentPanel::buildStarveBox()
+{
+    m_blocking = new QCheckBox(tr("A blocking call in each task"));
+    m_blocking->setObjectName(QStringLiteral("blockingCheck"));
+    m_blocking->setToolTip(tr("Each task downloads with a blocking call, like requests.get inside async def: "
+                              "the loop's one thread waits for each answer in turn, the others wait in "
+                              "its ready list."));
+    m_hog = spinBox(0, 60'000, tr(" ms"));
+    m_hog->setObjectName(QStringLiteral("hogSpin"));
+    m_hog->setSpecialValueText(tr("none"));
+    m_hog->setToolTip(tr("One more task computes this long without an await: the answers that arrive "
+                         "meanwhile cannot be read until it is done."));
+    m_hogSlice = spinBox(0, 60'000, tr(" ms"));
+    m_hogSlice->setObjectName(QStringLiteral("hogSliceSpin"));
+    m_hogSlice->setSpecialValueText(tr("in one go"));
+    m_hogSlice->setToolTip(tr("The hog computes in slices this long with an await between them, which lets "
+                              "the waiting tasks through."));
+    auto *form = new QFormLayout;
+    form->addRow(m_blocking);
+    form->addRow(tr("Hog computes"), m_hog);
+    form->addRow(tr("In slices of"), m_hogSlice);
+    connect(m_blocking, &QCheckBox::toggled, this, &ExperimentPanel::fieldsChanged);
+    connect(m_hog, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_hogSlice, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    m_starveBox = groupBox(tr("Starving the event loop"), form);
+    m_starveBox->setToolTip(tr("Only for downloads under the async strategy."));
+    return m_starveBox;
+}
+
 QWidget *ExperimentPanel::buildLockBox()
 {
     m_gil = new QCheckBox(tr("Emulate it (as in CPython)"));
@@ -214,6 +245,12 @@ Experiment ExperimentPanel::experiment() const
     e.io.reuse = m_reuse->isChecked();
     e.gil = m_gil->isChecked();
     e.switchMs = m_switch->value();
+    // Only the event loop can be starved, and only of one thing at a time (as the run parser insists).
+    const bool starvable = e.workload == WorkloadKind::Io &&
+        strategy == static_cast<int>(StrategyKind::Async);
+    e.io.blocking = starvable && m_blocking->isChecked();
+    e.io.hogMs = starvable && !e.io.blocking ? m_hog->value() : 0;
+    e.io.hogSliceMs = e.io.hogMs > 0 ? m_hogSlice->value() : 0;
     return e;
 }
 
@@ -240,6 +277,9 @@ void ExperimentPanel::setExperiment(const Experiment &e, const std::vector<Strat
     m_setup->setValue(e.io.setupMs);
     m_url->setText(QString::fromStdString(e.io.url));
     m_reuse->setChecked(e.io.reuse);
+    m_blocking->setChecked(e.io.blocking);
+    m_hog->setValue(e.io.hogMs);
+    m_hogSlice->setValue(e.io.hogSliceMs);
     m_gil->setChecked(e.gil);
     m_switch->setValue(e.switchMs);
     m_loading = false;
@@ -297,6 +337,7 @@ void ExperimentPanel::updateEnabled()
     const bool allFour = strategies().size() > 1;
     m_cpuBox->setVisible(!io);
     m_ioBox->setVisible(io);
+    m_starveBox->setVisible(io);
     for (QWidget *input : m_inputs)
         input->setEnabled(!m_running);
     if (!m_running) {
@@ -307,6 +348,10 @@ void ExperimentPanel::updateEnabled()
              {static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_size), static_cast<QWidget *>(m_tls)})
             field->setEnabled(embedded);
         m_setup->setEnabled(e.io.tls);
+        const bool starvable = io && !allFour && e.strategy == StrategyKind::Async;
+        m_starveBox->setEnabled(starvable);
+        m_hog->setEnabled(starvable && !e.io.blocking);
+        m_hogSlice->setEnabled(e.io.hogMs > 0);
         m_switch->setEnabled(e.gil);
     }
     m_runBox->setState(m_running, canSweep());

@@ -60,6 +60,7 @@ private:
     QWidget *buildExperimentBox();
     QWidget *buildCpuBox();
     QWidget *buildIoBox();
+    QWidget *buildStarveBox();
     QWidget *buildLockBox();
     void fieldsChanged();
     void presetActivated(int index);
@@ -84,6 +85,10 @@ private:
     QSpinBox *m_setup = nullptr;
     QLineEdit *m_url = nullptr;
     QCheckBox *m_reuse = nullptr;
+    QGroupBox *m_starveBox = nullptr;
+    QCheckBox *m_blocking = nullptr;
+    QSpinBox *m_hog = nullptr;
+    QSpinBox *m_hogSlice = nullptr;
     QGroupBox *m_lockBox = nullptr;
     QCheckBox *m_gil = nullptr;
     QSpinBox *m_switch = nullptr;

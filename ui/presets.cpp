@@ -50,6 +50,10 @@ void appendIoOptions(QStringList &args, const IoOptions &io)
     option("--timeout-ms", io.timeoutMs, defaults.timeoutMs);
     option("--max-body-mb", io.maxBodyMb, defaults.maxBodyMb);
     option("--max-in-flight", io.maxInFlight, defaults.maxInFlight);
+    if (io.blocking)
+        args << QStringLiteral("--blocking");
+    option("--hog-ms", io.hogMs, defaults.hogMs);
+    option("--hog-slice-ms", io.hogSliceMs, defaults.hogSliceMs);
     if (!io.reuse)
         args << QStringLiteral("--no-reuse");
 }

@@ -63,6 +63,7 @@ private:
     }
     bool option(std::string_view name, std::string_view value, RunArguments &run);
     void checkTls(const IoOptions &io);
+    void checkStarvation(const RunArguments &run);
 
     const std::vector<std::string_view> &m_args;
     const bool m_fromParent; // a worker's arguments, from the process that started it
@@ -132,6 +133,10 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
         integer(name, value, 1, 4096, io.maxBodyMb);
     } else if (name == "--max-in-flight") {
         integer(name, value, 0, MaxTasks, io.maxInFlight);
+    } else if (name == "--hog-ms") {
+        integer(name, value, 1, 60'000, io.hogMs);
+    } else if (name == "--hog-slice-ms") {
+        integer(name, value, 1, 60'000, io.hogSliceMs);
     } else if (name == "--server-cert" && m_fromParent) {
         text(name, value, io.serverCertificate);
     } else if (name == "--worker-executable") {
@@ -154,6 +159,25 @@ void Parser::checkTls(const IoOptions &io)
     // server-side delay would only show as the server's think time: set-up needs a handshake.
     if (io.setupMs > 0 && !io.tls && io.url.empty())
         fail("--setup-ms delays the TLS handshake, so it needs --tls");
+}
+
+// Starving the loop is a lesson about the event loop alone: with `all` the other runs would
+// silently leave it out, so it is refused rather than half applied.
+void Parser::checkStarvation(const RunArguments &run)
+{
+    const IoOptions &io = run.experiment.io;
+    const char *given = io.blocking ? "--blocking"
+        : io.hogMs > 0              ? "--hog-ms"
+        : io.hogSliceMs > 0         ? "--hog-slice-ms"
+                                    : nullptr;
+    if (!given)
+        return;
+    if (run.experiment.workload != WorkloadKind::Io || run.strategies != std::vector{StrategyKind::Async})
+        fail(std::string(given) + " starves the event loop, so it needs --workload io --strategy async");
+    else if (io.hogSliceMs > 0 && io.hogMs == 0)
+        fail("--hog-slice-ms cuts the hog's computing into slices, so it needs --hog-ms");
+    else if (io.blocking && io.hogMs > 0)
+        fail("--blocking and --hog-ms are two ways to starve the loop: choose one");
 }
 
 std::variant<RunArguments, ArgumentError> Parser::parse()
@@ -182,6 +206,10 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
             run.experiment.io.tls = true;
             continue;
         }
+        if (arg == "--blocking") {
+            run.experiment.io.blocking = true;
+            continue;
+        }
         if (!arg.starts_with("--")) {
             fail("unexpected argument '" + std::string(arg) + "'");
             break;
@@ -201,10 +229,11 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
             fail("unknown option '" + std::string(arg) + "'");
     }
     checkTls(run.experiment.io);
-    if (!m_error.empty())
-        return ArgumentError{m_error};
     if (!strategyGiven)
         run.strategies = {run.experiment.strategy};
+    checkStarvation(run);
+    if (!m_error.empty())
+        return ArgumentError{m_error};
     return run;
 }
 

@@ -127,6 +127,9 @@ std::string reportJson(const std::vector<RunResult> &runs)
             json.raw(",").key("result").string(toDecimal(run.result));
         } else {
             json.raw(",").key("bytes").number(run.bytes);
+            json.raw(",").key("blocking").boolean(e.io.blocking);
+            json.raw(",").key("hog_ms").number(e.io.hogMs);
+            json.raw(",").key("hog_slice_ms").number(e.io.hogSliceMs);
         }
         json.raw(",").key("errors").raw("{");
         bool firstError = true;

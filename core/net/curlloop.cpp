@@ -25,6 +25,8 @@ CurlLoop::CurlLoop(EventLoop &loop, const IoOptions &options, Recorder *recorder
     // finish that limit drops below the idle connections, and every finish then walks them all
     // to close the oldest. Each in-flight download already owns a socket, so keep them all.
     curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 1L << 20);
+    if (options.hogMs > 0)
+        m_arrivals = std::make_unique<ArrivalStamps>();
 }
 
 CurlLoop::~CurlLoop()
@@ -54,7 +56,9 @@ std::unique_ptr<EasyHandle> CurlLoop::takeHandle()
 {
     if (m_parked.empty()) {
         ++m_handles;
-        return std::make_unique<EasyHandle>(m_options);
+        auto easy = std::make_unique<EasyHandle>(m_options);
+        easy->stampArrivals(m_arrivals.get());
+        return easy;
     }
     std::unique_ptr<EasyHandle> easy = std::move(m_parked.back());
     m_parked.pop_back();
@@ -113,6 +117,8 @@ int CurlLoop::onTimer(CURLM *, long timeoutMs, void *self)
 void CurlLoop::act(int fd, int mask)
 {
     const std::int64_t begin = m_recorder ? nowNs() : 0;
+    if (m_arrivals)
+        m_arrivals->aboutToRead(mask & CURL_CSELECT_IN ? fd : -1);
     int running = 0;
     curl_multi_socket_action(m_multi, fd, mask, &running);
     collectFinished();
@@ -166,6 +172,7 @@ Download CurlLoop::Transfer::await_resume()
     d.resumed = d.end;
     d.end = m_done;
     d.added = m_added;
+    m_easy->endAtArrival(d);
     return d;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "arrivalstamps.h"
 #include "eventloop.h"
 #include "experiment.h"
 #include "httpsession.h"
@@ -57,6 +58,8 @@ private:
     std::size_t m_handles = 0;
     EventLoop::TimerId m_timer = 0;
     std::size_t m_idle = 0; // connections left by transfers that ended well, not yet taken again
+    // With a hog on the loop, when the answers really came (ArrivalStamps says why).
+    std::unique_ptr<ArrivalStamps> m_arrivals;
 };
 
 class CurlLoop::Transfer

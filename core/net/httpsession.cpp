@@ -1,5 +1,6 @@
 #include "httpsession.h"
 
+#include "arrivalstamps.h"
 #include "bytesum.h"
 #include "clock.h"
 #include "curlloop.h"
@@ -63,10 +64,13 @@ std::string reasonFor(CURLcode code, std::int64_t received)
 // A connection closes with a reset instead of a FIN once its session is done with it, so a run
 // leaves no TIME_WAIT sockets behind: ten thousand of those per run would slow every connect of
 // the next run, which has to search past them for a free port.
-int closeWithoutTimeWait(void *, curl_socket_t fd, curlsocktype)
+// With arrival stamps (the socket data), the kernel also stamps what arrives.
+int configureSocket(void *stampArrivals, curl_socket_t fd, curlsocktype)
 {
     const linger abortive{1, 0};
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+    if (stampArrivals)
+        ArrivalStamps::enable(fd);
     return CURL_SOCKOPT_OK;
 }
 
@@ -90,7 +94,7 @@ EasyHandle::EasyHandle(const IoOptions &options)
     // libcurl keeps a receive buffer per handle (16 KB by default), and under the event loop every
     // download in flight holds one: 8 KB halves that fresh memory for a few more reads per body.
     curl_easy_setopt(m_easy, CURLOPT_BUFFERSIZE, 8192L);
-    curl_easy_setopt(m_easy, CURLOPT_SOCKOPTFUNCTION, &closeWithoutTimeWait);
+    curl_easy_setopt(m_easy, CURLOPT_SOCKOPTFUNCTION, &configureSocket);
     if (!options.serverCertificate.empty()) {
         // Our embedded server's own certificate, and nothing else: no system CA can vouch for it,
         // and it vouches for nothing else. Peer and host checks stay on, as always.
@@ -115,6 +119,7 @@ void EasyHandle::prepare(const std::string &url)
     m_bytes = 0;
     m_byteSum = 0;
     m_overflow = false;
+    m_arrived = 0;
     m_errorBuffer[0] = '\0';
     curl_easy_setopt(m_easy, CURLOPT_URL, url.c_str());
 }
@@ -128,6 +133,8 @@ std::size_t EasyHandle::write(char *data, std::size_t size, std::size_t count, v
         me->m_overflow = true;
         return 0;
     }
+    if (me->m_arrivals && me->m_arrivals->current() > 0)
+        me->m_arrived = me->m_arrivals->current();
     me->m_bytes += static_cast<std::int64_t>(bytes);
     me->m_byteSum += byteSum(reinterpret_cast<const unsigned char *>(data), bytes);
     return bytes;
@@ -167,6 +174,27 @@ Download EasyHandle::finish(int curlCode)
         d.ok = true;
     }
     return d;
+}
+
+void EasyHandle::endAtArrival(Download &d) const
+{
+    // libcurl timed the answer when it read it. If the last bytes had been waiting in the socket
+    // before that (the loop was busy elsewhere), the download really ended when they arrived:
+    // the waiting ends there, and the phases libcurl saw later end there too.
+    const std::int64_t start = d.end - d.total;
+    if (m_arrived <= start || m_arrived >= d.end)
+        return;
+    d.total = m_arrived - start;
+    d.end = m_arrived;
+    for (std::int64_t *phase : {&d.dnsEnd, &d.connectEnd, &d.tlsEnd, &d.waitEnd})
+        *phase = std::min(*phase, d.total);
+}
+
+void EasyHandle::stampArrivals(const ArrivalStamps *arrivals)
+{
+    m_arrivals = arrivals;
+    // Only a pointer's presence matters to configureSocket: the stamps are read here, not there.
+    curl_easy_setopt(m_easy, CURLOPT_SOCKOPTDATA, const_cast<ArrivalStamps *>(arrivals));
 }
 
 HttpSession::HttpSession(const IoOptions &options)

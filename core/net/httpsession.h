@@ -13,6 +13,7 @@ typedef void CURLM;
 
 namespace mtlab {
 
+class ArrivalStamps;
 class CurlLoop;
 class EventLoop;
 class Recorder;
@@ -49,6 +50,11 @@ public:
     void prepare(const std::string &url);
     // Reads timings and classifies the result of a finished transfer.
     Download finish(int curlCode);
+    // From now on the sockets it opens are stamped with the arrival times of their data, which
+    // endAtArrival() then uses: a download ends when its last bytes arrived by the kernel's
+    // clock, not when libcurl got round to reading them (unchanged when nothing was stamped).
+    void stampArrivals(const ArrivalStamps *arrivals);
+    void endAtArrival(Download &download) const;
 
 private:
     static std::size_t write(char *data, std::size_t size, std::size_t count, void *self);
@@ -59,6 +65,8 @@ private:
     std::int64_t m_maxBody;
     char m_errorBuffer[256] = {};
     bool m_overflow = false;
+    const ArrivalStamps *m_arrivals = nullptr;
+    std::int64_t m_arrived = 0; // when the body's newest bytes came in, 0 if unknown
 };
 
 // The article's `requests.Session`: one per worker, reusing its connection between requests

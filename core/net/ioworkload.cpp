@@ -83,7 +83,10 @@ TaskOutcome IoWorkload::run(int task, WorkerContext &context)
 AsyncTask<TaskOutcome> IoWorkload::runAsync(std::int32_t task, AsyncContext &context)
 {
     auto *session = dynamic_cast<HttpSession *>(context.worker.session);
-    if (!session)
+    // --blocking: the classic mistake of calling `requests.get` inside a coroutine. The download
+    // blocks the loop's one thread, so its waiting is drawn on the loop's own lane, and every
+    // other task stays in the ready list until it is over.
+    if (!session || m_options.blocking)
         co_return run(task, context.worker);
     Recorder &recorder = context.worker.recorder;
     CurlLoop &curl = session->onLoop(context.loop, &recorder);

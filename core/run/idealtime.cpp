@@ -1,8 +1,10 @@
 #include "idealtime.h"
 
+#include "hogtask.h"
 #include "runner.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace mtlab {
@@ -87,7 +89,9 @@ Prediction io(const RunResult &run)
         p = {n * d, things + " × " + each, false};
         break;
     case StrategyKind::Async:
-        if (e.io.maxInFlight <= 0 || e.io.maxInFlight >= n)
+        if (e.io.blocking)
+            p = {n * d, things + " × " + each + " one at a time (a blocking call holds the loop)", false};
+        else if (e.io.maxInFlight <= 0 || e.io.maxInFlight >= n)
             p = {d, "one wait of " + each + " (all " + std::to_string(n) + " at once)", true};
         else
             p = inRounds(n, d, e.io.maxInFlight, things, std::to_string(e.io.maxInFlight) + " at a time");
@@ -98,6 +102,15 @@ Prediction io(const RunResult &run)
     case StrategyKind::Processes:
         p = inRounds(n, d, workers, things, count(workers, "process", "processes"));
         break;
+    }
+    if (e.strategy == StrategyKind::Async && e.io.hogMs > 0) {
+        // The loop has one thread: the run lasts at least until the hog has had its time on it,
+        // whether it computes in one go or in slices (which only changes who waits).
+        const std::int64_t start = std::chrono::nanoseconds(HogTask::startsAfter(e.io)).count();
+        const std::int64_t hog = std::int64_t{e.io.hogMs} * 1'000'000;
+        if (start + hog > p.ns)
+            p = {start + hog, "the hog: " + duration(start) + " in, then " + duration(hog) + " of computing",
+                 false};
     }
     if (setUp > 0) {
         p.ns += setUp;

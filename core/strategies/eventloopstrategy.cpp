@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "eventloop.h"
 #include "gather.h"
+#include "hogtask.h"
 #include "lane.h"
 #include "recorder.h"
 #include "tracecollector.h"
@@ -44,6 +45,8 @@ public:
         , m_pid(currentProcessId())
         , m_tid(currentThreadId())
     {
+        if (experiment.io.hogMs > 0)
+            m_hog.emplace(loop, experiment.io, m_recorder, loopLane, worker.stop);
         const int limit = experiment.io.maxInFlight;
         if (limit > 0 && limit < workload.taskCount()) {
             m_semaphore.emplace(loop, limit);
@@ -60,6 +63,8 @@ public:
         std::vector<AsyncTask<void>> tasks;
         for (int task = 0; task < m_workload.taskCount(); ++task)
             tasks.push_back(runTask(task));
+        if (m_hog)
+            tasks.push_back(m_hog->run());
         // Eager, so that each task takes its slot, or its place in the semaphore's queue, now and
         // in order; the first steps then wait their turn in the ready list.
         co_await gather(m_loop, std::move(tasks), GatherStart::Eager);
@@ -171,6 +176,7 @@ private:
     std::int64_t m_pid, m_tid;
     std::int32_t m_queueLane = -1;
     std::optional<AsyncSemaphore> m_semaphore;
+    std::optional<HogTask> m_hog; // the task that starves the loop, when asked for
     std::vector<std::int32_t> m_slotLanes;
     std::set<int> m_freeSlots;
     // Slots passed on by finishing tasks, in the order the waiters they woke will resume.

@@ -86,6 +86,12 @@ std::string runLabel(const Experiment &experiment)
     label += ", " + std::to_string(workers) + (workers == 1 ? " worker" : " workers");
     if (experiment.gil && experiment.strategy != StrategyKind::Processes)
         label += ", interpreter lock";
+    if (experiment.io.blocking)
+        label += ", blocking";
+    if (experiment.io.hogMs > 0)
+        label += ", hog " + std::to_string(experiment.io.hogMs) + " ms";
+    if (experiment.io.hogSliceMs > 0)
+        label += ", sliced " + std::to_string(experiment.io.hogSliceMs) + " ms";
     return label;
 }
 

@@ -31,6 +31,11 @@ struct IoOptions {
     int timeoutMs = 10'000;
     int maxBodyMb = 64;
     int maxInFlight = 0; // async: 0 = all tasks at once (gather)
+    // async only, the loop starved: each download a blocking call inside its task; or one extra
+    // task that computes hogMs without an await (in hogSliceMs chunks with an await between).
+    bool blocking = false;
+    int hogMs = 0;
+    int hogSliceMs = 0;
     // The embedded server's certificate (a PEM file), set by whoever started it: trusted, alone,
     // for its URL. Empty for any other URL, which is checked against the system's certificates.
     std::string serverCertificate;

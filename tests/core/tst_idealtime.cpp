@@ -16,6 +16,8 @@ private slots:
     void embeddedServer();
     void tlsSetUpIsPaidPerConnection_data();
     void tlsSetUpIsPaidPerConnection();
+    void starvedLoop_data();
+    void starvedLoop();
     void otherServerUsesTheMeasuredTaskTime();
     void processesAddTheirStartUp();
     void cpuFromTheTasksCpuTime_data();
@@ -110,6 +112,42 @@ void TestIdealTime::tlsSetUpIsPaidPerConnection()
     run.experiment.io.tls = true;
     run.experiment.io.setupMs = 50;
     run.experiment.io.reuse = reuse;
+    QCOMPARE(idealNs(run), idealMs * Ms);
+    QCOMPARE(QString::fromStdString(idealFormula(run)), formula);
+}
+
+void TestIdealTime::starvedLoop_data()
+{
+    QTest::addColumn<bool>("blocking");
+    QTest::addColumn<int>("hogMs");
+    QTest::addColumn<int>("sliceMs");
+    QTest::addColumn<qint64>("idealMs");
+    QTest::addColumn<QString>("formula");
+    QTest::newRow("blocking: N x d, as sync")
+        << true << 0 << 0 << qint64(10'000)
+        << QStringLiteral("100 downloads × 0.1 s one at a time (a blocking call holds the loop) = 10 s");
+    // The hog starts half a delay in; the loop's one thread is its until it is done.
+    QTest::newRow("a hog outlasting the downloads")
+        << false << 500 << 0 << qint64(550)
+        << QStringLiteral("the hog: 0.05 s in, then 0.5 s of computing = 0.55 s");
+    QTest::newRow("sliced, the hog still takes its time")
+        << false << 500 << 10 << qint64(550)
+        << QStringLiteral("the hog: 0.05 s in, then 0.5 s of computing = 0.55 s");
+    QTest::newRow("a hog shorter than the wait")
+        << false << 20 << 0 << qint64(100) << QStringLiteral("one wait of 0.1 s (all 100 at once)");
+}
+
+void TestIdealTime::starvedLoop()
+{
+    QFETCH(bool, blocking);
+    QFETCH(int, hogMs);
+    QFETCH(int, sliceMs);
+    QFETCH(qint64, idealMs);
+    QFETCH(QString, formula);
+    RunResult run = embeddedRun(StrategyKind::Async, 0);
+    run.experiment.io.blocking = blocking;
+    run.experiment.io.hogMs = hogMs;
+    run.experiment.io.hogSliceMs = sliceMs;
     QCOMPARE(idealNs(run), idealMs * Ms);
     QCOMPARE(QString::fromStdString(idealFormula(run)), formula);
 }

@@ -15,6 +15,7 @@ private slots:
     void rejects_data();
     void rejects();
     void experimentRoundTrips();
+    void starvingOptionsNeedAsyncIo();
 
 private:
     static std::variant<RunArguments, ArgumentError> parse(const QStringList &args);
@@ -133,6 +134,37 @@ void TestRunArguments::rejects_data()
         << QStringLiteral("unknown option '--server-cert'");
     QTest::newRow("empty trace path")
         << QStringList{QStringLiteral("--trace=")} << QStringLiteral("--trace needs a non-empty value");
+    const QStringList asyncIo{QStringLiteral("--workload"), QStringLiteral("io"),
+                              QStringLiteral("--strategy"), QStringLiteral("async")};
+    QTest::newRow("blocking under sync")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--blocking")}
+        << QStringLiteral("--blocking starves the event loop, so it needs --workload io --strategy async");
+    QTest::newRow("hog under threads")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("io"),       QStringLiteral("--strategy"),
+                       QStringLiteral("threads"),    QStringLiteral("--hog-ms"), QStringLiteral("100")}
+        << QStringLiteral("--hog-ms starves the event loop");
+    QTest::newRow("hog with all") << QStringList{QStringLiteral("--workload"), QStringLiteral("io"),
+                                                 QStringLiteral("--strategy"), QStringLiteral("all"),
+                                                 QStringLiteral("--hog-ms"),   QStringLiteral("100")}
+                                  << QStringLiteral("--hog-ms starves the event loop");
+    QTest::newRow("hog of a CPU run") << QStringList{QStringLiteral("--strategy"), QStringLiteral("async"),
+                                                     QStringLiteral("--hog-ms"), QStringLiteral("100")}
+                                      << QStringLiteral("needs --workload io");
+    QTest::newRow("slices without a hog")
+        << asyncIo + QStringList{QStringLiteral("--hog-slice-ms"), QStringLiteral("10")}
+        << QStringLiteral("--hog-slice-ms cuts the hog");
+    QTest::newRow("blocking and a hog") << asyncIo +
+            QStringList{QStringLiteral("--blocking"), QStringLiteral("--hog-ms"), QStringLiteral("100")}
+                                        << QStringLiteral("choose one");
+    QTest::newRow("hog of zero ms") << asyncIo + QStringList{QStringLiteral("--hog-ms"), QStringLiteral("0")}
+                                    << QStringLiteral("--hog-ms takes a whole number from 1 to 60000");
+    QTest::newRow("hog too long") << asyncIo +
+            QStringList{QStringLiteral("--hog-ms"), QStringLiteral("60001")}
+                                  << QStringLiteral("--hog-ms takes a whole number from 1 to 60000");
+    QTest::newRow("slice too long") << asyncIo +
+            QStringList{QStringLiteral("--hog-ms"), QStringLiteral("10"), QStringLiteral("--hog-slice-ms"),
+                        QStringLiteral("70000")}
+                                    << QStringLiteral("--hog-slice-ms takes a whole number from 1 to 60000");
 }
 
 void TestRunArguments::rejects()
@@ -175,6 +207,25 @@ void TestRunArguments::experimentRoundTrips()
     QCOMPARE(back.io.tls, e.io.tls);
     QCOMPARE(back.io.serverCertificate, e.io.serverCertificate);
     QCOMPARE(back.crashTask, e.crashTask);
+}
+
+void TestRunArguments::starvingOptionsNeedAsyncIo()
+{
+    const QStringList asyncIo{QStringLiteral("--workload"), QStringLiteral("io"),
+                              QStringLiteral("--strategy"), QStringLiteral("async")};
+    const auto blocking = parse(asyncIo + QStringList{QStringLiteral("--blocking")});
+    QVERIFY(std::get<RunArguments>(blocking).experiment.io.blocking);
+    const auto sliced = parse(
+        asyncIo +
+        QStringList{QStringLiteral("--hog-ms"), QStringLiteral("500"), QStringLiteral("--hog-slice-ms=10")});
+    const IoOptions &io = std::get<RunArguments>(sliced).experiment.io;
+    QVERIFY(!io.blocking);
+    QCOMPARE(io.hogMs, 500);
+    QCOMPARE(io.hogSliceMs, 10);
+    const IoOptions defaults = std::get<RunArguments>(parse(asyncIo)).experiment.io;
+    QVERIFY(!defaults.blocking);
+    QCOMPARE(defaults.hogMs, 0);
+    QCOMPARE(defaults.hogSliceMs, 0);
 }
 
 QTEST_APPLESS_MAIN(TestRunArguments)

@@ -80,7 +80,10 @@ void TestRunCommand::helpNamesEveryOption()
                                "--no-reuse",
                                "--timeout-ms",
                                "--max-body-mb",
-                               "--max-in-flight"})
+                               "--max-in-flight",
+                               "--blocking",
+                               "--hog-ms",
+                               "--hog-slice-ms"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 
@@ -117,6 +120,14 @@ void TestRunCommand::badArgumentsExitWithTwo_data()
         << QStringList{QStringLiteral("--svg"), same, QStringLiteral("--pdf"),
                        QDir::tempPath() + QStringLiteral("/./mtlab-same-output")}
         << QStringLiteral("same file");
+    QTest::newRow("blocking with all")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy"),
+                       QStringLiteral("all"), QStringLiteral("--blocking")}
+        << QStringLiteral("--blocking");
+    QTest::newRow("hog under processes")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("io"),       QStringLiteral("--strategy"),
+                       QStringLiteral("processes"),  QStringLiteral("--hog-ms"), QStringLiteral("50")}
+        << QStringLiteral("--hog-ms");
 }
 
 void TestRunCommand::badArgumentsExitWithTwo()
