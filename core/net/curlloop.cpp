@@ -172,6 +172,7 @@ Download CurlLoop::Transfer::await_resume()
     d.resumed = d.end;
     d.end = m_done;
     d.added = m_added;
+    // Earlier still when the answer lay unread in its socket while a hog held the loop.
     m_easy->endAtArrival(d);
     return d;
 }

@@ -139,8 +139,14 @@ void TestStarvation::hogKeepsTheArrivedAnswersInTheReadyList()
         const QString which = QStringLiteral("task %1").arg(task);
         QVERIFY2(download.begin < hog.front().begin, qPrintable(which));
         // The answer arrived while the hog computed: the waiting ends then, by the kernel's clock,
-        // not when the loop was free to read it.
+        // not when the loop was free to read it...
         QVERIFY2(download.end < hog.front().end, qPrintable(which));
+        // ...and the task sat in the ready list from then until the hog was done.
+        const std::vector<Span> ready = readyOf(run.trace, task);
+        const bool starved = std::any_of(ready.begin(), ready.end(), [&](const Span &r) {
+            return r.begin <= download.end && r.end >= hog.front().end;
+        });
+        QVERIFY2(starved, qPrintable(which));
     }
 }
 
