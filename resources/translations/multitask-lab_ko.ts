@@ -231,6 +231,46 @@
         <source>Change anything you like, then press Run.</source>
         <translation>원하는 대로 바꾼 뒤 실행을 누르세요.</translation>
     </message>
+    <message>
+        <source>A blocking call in each task</source>
+        <translation>작업마다 블로킹 호출</translation>
+    </message>
+    <message>
+        <source>Each task downloads with a blocking call, like requests.get inside async def: the loop&apos;s one thread waits for each answer in turn, the others wait in its ready list.</source>
+        <translation>작업마다 async def 안에서 requests.get을 부르듯 블로킹 호출로 다운로드합니다: 루프의 단 하나뿐인 스레드가 응답을 하나씩 차례로 기다리고, 나머지 작업은 준비 목록에서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>One more task computes this long without an await: the answers that arrive meanwhile cannot be read until it is done.</source>
+        <translation>작업 하나가 더 await 없이 이만큼 계산합니다: 그동안 도착한 응답은 그 계산이 끝날 때까지 읽히지 못합니다.</translation>
+    </message>
+    <message>
+        <source>in one go</source>
+        <translation>한 번에</translation>
+    </message>
+    <message>
+        <source>The hog computes in slices this long with an await between them, which lets the waiting tasks through.</source>
+        <translation>독점 작업이 이 길이의 조각으로 나누어 계산하고 조각 사이마다 await 하므로, 기다리던 작업들이 그 틈에 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Hog computes</source>
+        <translation>독점 작업의 계산</translation>
+    </message>
+    <message>
+        <source>In slices of</source>
+        <translation>조각 길이</translation>
+    </message>
+    <message>
+        <source>Starving the event loop</source>
+        <translation>이벤트 루프 굶기기</translation>
+    </message>
+    <message>
+        <source>Only for downloads under the async strategy.</source>
+        <translation>비동기 전략의 다운로드에만 적용됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::ExportActions</name>
@@ -301,10 +341,6 @@
     <message>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Export failed</source>
