@@ -70,6 +70,8 @@ const char *runUsage()
            "  --tasks N               how many tasks (20)\n"
            "  --workers W             pool size (threads: 5; processes: one per CPU)\n"
            "  --json                  one JSON object {\"runs\":[...]} instead of the table\n"
+           "  --snapshot-at MS        with --json: each run's state MS after its start (running,\n"
+           "                          ready, waiting and queued tasks, done)\n"
            "  --trace FILE.json       also write a Chrome trace (Perfetto, chrome://tracing)\n"
            "  --png|--svg|--pdf FILE  also draw the timelines\n"
            "CPU workload:\n"
@@ -216,7 +218,8 @@ int runCommand(const std::vector<std::string_view> &args)
         written = writeOutput(arguments.tracePath, chromeTraceJson(runs));
     }
     written = writePictures(arguments, results) && written;
-    std::cout << (arguments.json ? reportJson(results) : reportTable(results)) << std::flush;
+    std::cout << (arguments.json ? reportJson(results, arguments.snapshotAtMs) : reportTable(results))
+              << std::flush;
     if (watcher.interrupted())
         return 130;
     return written ? 0 : 1;

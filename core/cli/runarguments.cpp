@@ -141,6 +141,10 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
         text(name, value, io.serverCertificate);
     } else if (name == "--worker-executable") {
         text(name, value, e.workerExecutable);
+    } else if (name == "--snapshot-at") {
+        if (!parseNumber(value, run.snapshotAtMs) || !std::isfinite(run.snapshotAtMs) || run.snapshotAtMs < 0)
+            fail("--snapshot-at takes a time in ms from the run's start (0 or more), not '" +
+                 std::string(value) + "'");
     } else if (name == "--crash-task") {
         integer(name, value, 0, MaxTasks, e.crashTask);
     } else {
@@ -229,6 +233,8 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
             fail("unknown option '" + std::string(arg) + "'");
     }
     checkTls(run.experiment.io);
+    if (run.snapshotAtMs >= 0 && !run.json)
+        fail("--snapshot-at adds to the JSON report, so it needs --json");
     if (!strategyGiven)
         run.strategies = {run.experiment.strategy};
     checkStarvation(run);

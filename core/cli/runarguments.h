@@ -16,7 +16,8 @@ struct RunArguments {
     std::string tracePath;                 // --trace: Chrome trace JSON
     std::string pngPath, svgPath, pdfPath; // picture export
     bool json = false;
-    bool help = false; // --help: print the usage and run nothing
+    double snapshotAtMs = -1; // --snapshot-at: with --json, each run's state at that instant; <0: none
+    bool help = false;        // --help: print the usage and run nothing
 };
 
 struct ArgumentError {

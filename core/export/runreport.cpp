@@ -6,6 +6,7 @@
 #include "jsonwriter.h"
 #include "numberformat.h"
 #include "runner.h"
+#include "runsnapshot.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -90,7 +91,7 @@ std::string reportTable(const std::vector<RunResult> &runs)
     return out;
 }
 
-std::string reportJson(const std::vector<RunResult> &runs)
+std::string reportJson(const std::vector<RunResult> &runs, double snapshotAtMs)
 {
     std::string out;
     JsonWriter json(out);
@@ -130,6 +131,10 @@ std::string reportJson(const std::vector<RunResult> &runs)
             json.raw(",").key("blocking").boolean(e.io.blocking);
             json.raw(",").key("hog_ms").number(e.io.hogMs);
             json.raw(",").key("hog_slice_ms").number(e.io.hogSliceMs);
+        }
+        if (snapshotAtMs >= 0) {
+            json.raw(",").key("snapshot");
+            writeSnapshotJson(json, snapshotIndexOf(run).at(static_cast<std::int64_t>(snapshotAtMs * 1e6)));
         }
         json.raw(",").key("errors").raw("{");
         bool firstError = true;

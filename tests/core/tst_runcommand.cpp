@@ -23,6 +23,7 @@ private slots:
     void badArgumentsExitWithTwo_data();
     void badArgumentsExitWithTwo();
     void jsonReportsEveryStrategy();
+    void snapshotSaysWhatEachTaskDoes();
     void tableIsReadable();
     void traceIsWrittenWhole();
     void traceIntoTheNullDeviceLeavesIt();
@@ -83,7 +84,8 @@ void TestRunCommand::helpNamesEveryOption()
                                "--max-in-flight",
                                "--blocking",
                                "--hog-ms",
-                               "--hog-slice-ms"})
+                               "--hog-slice-ms",
+                               "--snapshot-at"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 
@@ -102,6 +104,14 @@ void TestRunCommand::badArgumentsExitWithTwo_data()
     QTest::newRow("unwritable trace")
         << QStringList{QStringLiteral("--trace"), QStringLiteral("/nonexistent-folder/t.json")}
         << QStringLiteral("/nonexistent-folder/t.json");
+    QTest::newRow("snapshot at a negative time")
+        << QStringList{QStringLiteral("--json"), QStringLiteral("--snapshot-at"), QStringLiteral("-5")}
+        << QStringLiteral("--snapshot-at");
+    QTest::newRow("snapshot at no number")
+        << QStringList{QStringLiteral("--json"), QStringLiteral("--snapshot-at"), QStringLiteral("soon")}
+        << QStringLiteral("soon");
+    QTest::newRow("snapshot without --json")
+        << QStringList{QStringLiteral("--snapshot-at"), QStringLiteral("10")} << QStringLiteral("--json");
     QTest::newRow("trace path is a folder")
         << QStringList{QStringLiteral("--trace"), QDir::tempPath()} << QStringLiteral("folder");
     // Refused by the file system, so also for root, who passes every permission check.
@@ -176,6 +186,31 @@ void TestRunCommand::jsonReportsEveryStrategy()
     QVERIFY(runs[1].toObject().value(QLatin1String("gil")).toBool());
     QVERIFY(!runs[2].toObject().value(QLatin1String("gil")).toBool());
     QCOMPARE(runs[1].toObject().value(QLatin1String("lanes")).toInt(), 2);
+}
+
+// --snapshot-at: every run says which tasks ran, waited and were done at that instant.
+void TestRunCommand::snapshotSaysWhatEachTaskDoes()
+{
+    const Result r = run({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy"),
+                          QStringLiteral("async"), QStringLiteral("--tasks"), QStringLiteral("5"),
+                          QStringLiteral("--delay-ms"), QStringLiteral("300"), QStringLiteral("--size-kb"),
+                          QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--snapshot-at"),
+                          QStringLiteral("150")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(r.out).object().value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject snapshot = runs[0].toObject().value(QLatin1String("snapshot")).toObject();
+    QCOMPARE(snapshot.value(QLatin1String("at_ms")).toDouble(), 150.0);
+    for (const char *list : {"running", "ready", "waiting", "queued"})
+        QVERIFY2(snapshot.value(QLatin1String(list)).isArray(), list);
+    // 150 ms into a 300 ms think time every download waits for the server.
+    const QJsonArray waiting = snapshot.value(QLatin1String("waiting")).toArray();
+    QCOMPARE(waiting.size(), 5);
+    for (const QJsonValue &w : waiting) {
+        QCOMPARE(w.toObject().value(QLatin1String("for")).toString(), QStringLiteral("server"));
+        QVERIFY(w.toObject().value(QLatin1String("task")).toInt() < 5);
+    }
+    QCOMPARE(snapshot.value(QLatin1String("done")).toInt(), 0);
 }
 
 void TestRunCommand::tableIsReadable()
