@@ -6,6 +6,7 @@
 #include "runner.h"
 #include "timelinemodel.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace mtlab {
@@ -82,20 +83,24 @@ bool Comparison::isBaseline(const Entry &entry) const noexcept
 
 QString Comparison::subtitle(const Entry &entry) const
 {
-    const QString baseline = m_mode == Mode::Sweep ? QStringLiteral("1 worker") : QStringLiteral("sync");
+    const QString baseline = m_mode == Mode::Sweep ? QCoreApplication::translate("Comparison", "1 worker")
+                                                   : QCoreApplication::translate("Comparison", "sync");
     QStringList parts{duration(entry.wallNs)};
     if (isBaseline(entry))
-        parts << QStringLiteral("the baseline");
+        parts << QCoreApplication::translate("Comparison", "the baseline");
     else if (entry.speedup >= 1.0)
-        parts << QStringLiteral("%1 faster than %2").arg(speedupText(entry.speedup), baseline);
+        parts << QCoreApplication::translate("Comparison", "%1 faster than %2")
+                     .arg(speedupText(entry.speedup), baseline);
     else if (entry.speedup > 0.0)
-        parts << QStringLiteral("%1× slower than %2").arg(1.0 / entry.speedup, 0, 'f', 2).arg(baseline);
+        parts << QCoreApplication::translate("Comparison", "%1× slower than %2")
+                     .arg(1.0 / entry.speedup, 0, 'f', 2)
+                     .arg(baseline);
     if (entry.idealNs > 0)
-        parts << QStringLiteral("ideal ") + duration(entry.idealNs);
+        parts << QCoreApplication::translate("Comparison", "ideal ") + duration(entry.idealNs);
     if (entry.failed > 0)
-        parts << QStringLiteral("%1 failed").arg(entry.failed);
+        parts << QCoreApplication::translate("Comparison", "%1 failed").arg(entry.failed);
     if (entry.cancelled)
-        parts << QStringLiteral("cancelled");
+        parts << QCoreApplication::translate("Comparison", "cancelled");
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -72,8 +72,8 @@ QWidget *ExperimentPanel::buildPresetBox()
     m_preset->setObjectName(QStringLiteral("presetCombo"));
     m_preset->addItem(tr("Your own experiment"), QString());
     for (const Preset &preset : builtinPresets()) {
-        m_preset->addItem(preset.name, preset.id);
-        m_preset->setItemData(m_preset->count() - 1, preset.description, Qt::ToolTipRole);
+        m_preset->addItem(preset.shownName(), preset.id);
+        m_preset->setItemData(m_preset->count() - 1, preset.shownDescription(), Qt::ToolTipRole);
     }
     // A long preset name must not widen the panel: the combo elides, the popup shows it whole.
     m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

@@ -181,8 +181,9 @@ void MainWindow::createMenus()
     run->addSeparator();
     QMenu *presets = run->addMenu(tr("&Presets"));
     for (const Preset &preset : builtinPresets()) {
-        QAction *load = presets->addAction(preset.name, this, [this, id = preset.id] { loadPreset(id); });
-        load->setStatusTip(preset.description);
+        QAction *load = presets->addAction(preset.shownName(), this,
+                                           [this, id = preset.id] { loadPreset(id); });
+        load->setStatusTip(preset.shownDescription());
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -2,6 +2,7 @@
 
 #include "runarguments.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,6 +105,17 @@ std::variant<ParsedExperiment, QString> fromRunArguments(const QString &argument
     ParsedExperiment result{run.experiment, run.strategies};
     result.experiment.strategy = run.strategies.front();
     return result;
+}
+
+// The texts are gathered for translation from presets.json by the build (ui/CMakeLists.txt).
+QString Preset::shownName() const
+{
+    return QCoreApplication::translate("Presets", name.toUtf8().constData());
+}
+
+QString Preset::shownDescription() const
+{
+    return QCoreApplication::translate("Presets", description.toUtf8().constData());
 }
 
 std::variant<std::vector<Preset>, QString> parsePresets(const QByteArray &json)

@@ -21,6 +21,10 @@ struct Preset {
     QString arguments;   // as after `multitask-lab run`
     Experiment experiment;
     std::vector<StrategyKind> strategies; // the four for `--strategy all`
+
+    // In the window's language; `name` stays as written, since --preset takes it.
+    QString shownName() const;
+    QString shownDescription() const;
 };
 
 // A whole experiment as run options and back. Used by presets and by the saved settings, so a

@@ -1,5 +1,6 @@
 #include "timelinelayout.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -115,7 +116,7 @@ std::pair<QRectF, QRectF> TimelineLayout::headerText(const TimelineModel::Group 
 
 QString TimelineLayout::subtitle(const TimelineModel::Group &group)
 {
-    return group.live ? QStringLiteral("running\u2026") : group.subtitle;
+    return group.live ? QCoreApplication::translate("TimelineLayout", "running…") : group.subtitle;
 }
 
 void TimelineLayout::fitRows(double available, double minSubRowHeight)
@@ -191,7 +192,7 @@ void TimelineLayout::layoutLegend(const QRect &target, const QPaintDevice *devic
         if (styles & (1u << style))
             place(style, StatePalette::style(style).name);
     if (ideal)
-        place(-1, QStringLiteral("ideal: the time the theory predicts"));
+        place(-1, QCoreApplication::translate("TimelineLayout", "ideal: the time the theory predicts"));
     const double height = legendItems.empty() ? 0 : std::round((line + 1) * lineH + 10 * scale);
     legend = QRectF(target.left(), target.bottom() + 1 - height, target.width(), height);
     for (LegendItem &item : legendItems) {

@@ -7,6 +7,8 @@
 #include "chrometrace.h"
 #include "runner.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -381,13 +383,14 @@ QString TimelineModel::subtitleFor(const RunResult &run, double speedup)
 {
     QString text = durationText(static_cast<double>(run.wallNs));
     if (speedup > 0)
-        text += QStringLiteral(", %1 sync").arg(speedupText(speedup));
+        text += QCoreApplication::translate("TimelineModel", ", %1 sync").arg(speedupText(speedup));
     if (const std::int64_t ideal = mtlab::idealNs(run); ideal > 0)
-        text += QStringLiteral(" (ideal %1)").arg(durationText(static_cast<double>(ideal)));
+        text += QCoreApplication::translate("TimelineModel", " (ideal %1)")
+                    .arg(durationText(static_cast<double>(ideal)));
     if (run.failed > 0)
-        text += QStringLiteral(", %1 failed").arg(run.failed);
+        text += QCoreApplication::translate("TimelineModel", ", %1 failed").arg(run.failed);
     if (run.cancelled)
-        text += QStringLiteral(", cancelled");
+        text += QCoreApplication::translate("TimelineModel", ", cancelled");
     return text;
 }
 

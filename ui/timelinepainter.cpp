@@ -3,6 +3,7 @@
 
 #include "derivedrows.h"
 #include "idealmarker.h"
+#include "lanetitle.h"
 #include "stepchart.h"
 
 #include <QCoreApplication>
@@ -111,7 +112,7 @@ void TimelinePainter::subLaneRun(const Group &group, int r, const QRectF &box)
     m_painter.setFont(m_layout.subLabelFont);
     m_painter.drawText(shown.adjusted(x - shown.left() + 8 * m_layout.scale, 0, -8 * m_layout.scale, 0),
                        Qt::AlignVCenter | Qt::AlignLeft,
-                       QStringLiteral("%1 task slots").arg(last - first + 1));
+                       QCoreApplication::translate("TimelinePainter", "%1 task slots").arg(last - first + 1));
 }
 
 void TimelinePainter::label(const Group &group, int r, const QRectF &box)
@@ -145,9 +146,9 @@ void TimelinePainter::label(const Group &group, int r, const QRectF &box)
     const QRectF text(left, box.top(), m_layout.labels.right() - 8 * s - left, box.height());
     m_painter.setFont(font);
     m_painter.setPen(row.depth > 0 ? Muted : Ink);
-    const QString name = QString::fromStdString(row.lane.name);
+    const QString name = laneTitle(row.lane);
     const QString note = row.lane.kind == LaneKind::Queue
-        ? QStringLiteral("up to %1 waiting").arg(row.maxQueueDepth)
+        ? QCoreApplication::translate("TimelinePainter", "up to %1 waiting").arg(row.maxQueueDepth)
         : row.kind == TimelineModel::RowKind::Cores
         ? QCoreApplication::translate("TimelinePainter", "up to %1 busy").arg(row.busy.max())
         : QString();
@@ -227,7 +228,7 @@ void TimelinePainter::holders(const std::vector<Group> &groups,
         const Row *lane = laneRow(groups[static_cast<std::size_t>(l.group)], l.lane);
         if (!lane)
             continue;
-        QString text = QString::fromStdString(lane->lane.name);
+        QString text = laneTitle(lane->lane);
         if (fm.horizontalAdvance(text) + 2 * pad > l.box.width())
             text = DerivedRows::shortName(lane->lane);
         if (fm.horizontalAdvance(text) + 2 * pad > l.box.width() || fm.height() > l.box.height() + 4)
@@ -293,7 +294,7 @@ void TimelinePainter::axis()
     m_painter.setPen(Muted);
     // In the label column, clear of the first tick's label, which reaches left of the plot.
     const QFontMetricsF fm(m_layout.axisFont);
-    const QString caption = QStringLiteral("time since start");
+    const QString caption = QCoreApplication::translate("TimelinePainter", "time since start");
     const double room = m_layout.labels.width() - 22 * s - fm.horizontalAdvance(QStringLiteral("0 ms")) / 2;
     if (fm.horizontalAdvance(caption) <= room)
         m_painter.drawText(QRectF(m_layout.labels.left() + 10 * s, axis.top(), room, axis.height() - 6 * s),

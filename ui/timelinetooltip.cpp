@@ -2,6 +2,7 @@
 
 #include "derivedrows.h"
 #include "numbertext.h"
+#include "lanetitle.h"
 #include "timelinemodel.h"
 
 #include <QCoreApplication>
@@ -53,29 +54,30 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
     const TimelineModel::Row &row = group.rows[static_cast<std::size_t>(hit.row)];
     const Span &span = *hit.span;
     const int style = StatePalette::styleIndex(span.state, span.phase);
-    const QString lane = QString::fromStdString(row.lane.name).toHtmlEscaped();
+    const QString lane = laneTitle(row.lane).toHtmlEscaped();
     const auto at = [&](std::int64_t t) { return durationText(static_cast<double>(t - group.origin)); };
 
-    QString text = span.task >= 0 ? QStringLiteral("<b>task %1</b> on %2").arg(span.task).arg(lane)
+    QString text = span.task >= 0 ? Text::tr("<b>task %1</b> on %2").arg(span.task).arg(lane)
                                   : QStringLiteral("<b>%1</b>").arg(lane);
     QString state = fromView(stateName(span.state));
     if (span.phase != IoPhase::None)
         state += QStringLiteral(", ") + fromView(ioPhaseName(span.phase));
-    text += QStringLiteral("<br>state: <b>%1</b> \u2014 %2").arg(state, meaning(group, row, span, style));
+    text += Text::tr("<br>state: <b>%1</b> — %2").arg(state, meaning(group, row, span, style));
     const QString duration = durationText(static_cast<double>(span.duration()));
-    text += QStringLiteral("<br>%1, from %2 to %3").arg(duration, at(span.begin), at(span.end));
+    text += Text::tr("<br>%1, from %2 to %3").arg(duration, at(span.begin), at(span.end));
     const auto detail = static_cast<std::size_t>(span.detail);
     if (span.detail >= 0 && detail < group.details.size())
-        text += QStringLiteral("<br><span style='color:#A03000'>error: %1</span>")
+        text += Text::tr("<br><span style='color:#A03000'>error: %1</span>")
                     .arg(QString::fromStdString(group.details[detail]).toHtmlEscaped());
     if (span.task < 0) {
         if (row.lane.kind == LaneKind::EventLoop && span.state == State::Cpu)
-            text += QStringLiteral("<br>the loop's own work for all the downloads in flight: libcurl "
-                                   "connecting, sending, reading and closing");
+            text += Text::tr("<br>the loop's own work for all the downloads in flight: libcurl "
+                             "connecting, sending, reading and closing");
         return text;
     }
     const TimelineModel::Breakdown breakdown = model.taskBreakdown(hit.group, span.task);
-    text += QStringLiteral("<br><br>task %1 spent:<table cellspacing='0' cellpadding='1'>").arg(span.task);
+    text += (Text::tr("<br><br>task %1 spent:") + QStringLiteral("<table cellspacing='0' cellpadding='1'>"))
+                .arg(span.task);
     for (int s = 0; s < StatePalette::StyleCount; ++s) {
         const std::int64_t ns = breakdown[static_cast<std::size_t>(s)];
         if (ns <= 0 && !(s == StatePalette::styleIndex(State::Failed) && span.state == State::Failed))
@@ -91,10 +93,10 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
 QString holderText(const TimelineModel::Group &group, const TimelineRenderer::Hit &hit)
 {
     const Span &span = *hit.span;
-    QString thread = QStringLiteral("lane %1").arg(span.lane + 1);
+    QString thread = Text::tr("lane %1").arg(span.lane + 1);
     for (const TimelineModel::Row &row : group.rows)
         if (row.kind == TimelineModel::RowKind::Lane && row.lane.id == span.lane)
-            thread = QString::fromStdString(row.lane.name);
+            thread = laneTitle(row.lane);
     const auto at = [&](std::int64_t t) { return durationText(static_cast<double>(t - group.origin)); };
     return Text::tr("<b>%1</b> holds the interpreter lock<br>%2, from %3 to %4<br>"
                     "the other threads wait for it (lock-wait)")
@@ -150,22 +152,22 @@ QString TimelineToolTip::text(const TimelineModel &model, const TimelineRenderer
     if (hit.busy >= 0)
         return coresText(group, row, hit);
     if (hit.queueDepth >= 0)
-        return QStringLiteral("<b>queue</b><br>%1 %2 waiting for a worker at %3")
+        return Text::tr("<b>queue</b><br>%1 %2 waiting for a worker at %3")
             .arg(hit.queueDepth)
-            .arg(hit.queueDepth == 1 ? QStringLiteral("task") : QStringLiteral("tasks"))
+            .arg(hit.queueDepth == 1 ? Text::tr("task") : Text::tr("tasks"))
             .arg(durationText(hit.ns));
     return {};
 }
 
 QString TimelineToolTip::help()
 {
-    return QStringLiteral("<b>Timeline</b><br>"
-                          "wheel: zoom around the pointer<br>"
-                          "drag: pan (left/right) and scroll the rows (up/down)<br>"
-                          "Shift+drag: measure a time range<br>"
-                          "Ctrl+wheel or the scroll bar: scroll the rows<br>"
-                          "+ / \u2212: zoom, F: fit to window, Esc: clear the measurement<br>"
-                          "hover a bar: its task, state and where its time went");
+    return Text::tr("<b>Timeline</b><br>"
+                    "wheel: zoom around the pointer<br>"
+                    "drag: pan (left/right) and scroll the rows (up/down)<br>"
+                    "Shift+drag: measure a time range<br>"
+                    "Ctrl+wheel or the scroll bar: scroll the rows<br>"
+                    "+ / −: zoom, F: fit to window, Esc: clear the measurement<br>"
+                    "hover a bar: its task, state and where its time went");
 }
 
 } // namespace mtlab

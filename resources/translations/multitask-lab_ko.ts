@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>1 worker</source>
+        <translation>워커 1개</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>동기</translation>
+    </message>
+    <message>
+        <source>the baseline</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <source>%1 faster than %2</source>
+        <translation>%2보다 %1 빠름</translation>
+    </message>
+    <message>
+        <source>%1× slower than %2</source>
+        <translation>%2보다 %1× 느림</translation>
+    </message>
+    <message>
+        <source>ideal </source>
+        <translation>이상 </translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1개 실패</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
     <name>DerivedRows</name>
     <message>
         <source>GIL holder</source>
@@ -20,6 +55,166 @@
     </message>
 </context>
 <context>
+    <name>LaneTitle</name>
+    <message>
+        <source>main thread</source>
+        <translation>메인 스레드</translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation>이벤트 루프</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>스레드 %1</translation>
+    </message>
+    <message>
+        <source>task slot %1</source>
+        <translation>작업 자리 %1</translation>
+    </message>
+    <message>
+        <source>lane %1</source>
+        <translation>레인 %1</translation>
+    </message>
+    <message>
+        <source>process %1 (pid %2)</source>
+        <translation>프로세스 %1 (pid %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>I/O: 100 downloads, one at a time</source>
+        <translation>I/O: 다운로드 100회, 하나씩 차례로</translation>
+    </message>
+    <message>
+        <source>One worker waits out every reply before asking for the next: about 100 × 100 ms = 10 s, nearly all of it waiting (the article: 11.7 s).</source>
+        <translation>워커 하나가 응답을 끝까지 기다린 뒤에야 다음 요청을 보냅니다: 약 100 × 100 ms = 10초, 거의 전부 기다리는 시간입니다(글: 11.7초).</translation>
+    </message>
+    <message>
+        <source>I/O: 100 downloads, thread pool of 5</source>
+        <translation>I/O: 다운로드 100회, 스레드 5개 풀</translation>
+    </message>
+    <message>
+        <source>The five threads overlap their waiting: about 100/5 × 100 ms = 2 s, five times faster than one at a time (the article: 3.10 s).</source>
+        <translation>스레드 다섯 개가 기다리는 시간을 겹칩니다: 약 100/5 × 100 ms = 2초, 하나씩 할 때보다 다섯 배 빠릅니다(글: 3.10초).</translation>
+    </message>
+    <message>
+        <source>I/O: 100 downloads, async, all at once</source>
+        <translation>I/O: 다운로드 100회, 비동기, 한꺼번에</translation>
+    </message>
+    <message>
+        <source>One thread starts all 100 requests and the event loop waits for them together: the whole run takes about one delay, 100 ms (the article: 1.30 s).</source>
+        <translation>스레드 하나가 요청 100개를 모두 보내고 이벤트 루프가 한꺼번에 기다립니다: 전체가 지연 한 번, 약 100 ms 걸립니다(글: 1.30초).</translation>
+    </message>
+    <message>
+        <source>I/O: 100 downloads, process pool (one per CPU)</source>
+        <translation>I/O: 다운로드 100회, 프로세스 풀(CPU마다 하나)</translation>
+    </message>
+    <message>
+        <source>Each process first pays to start (spawn), then waits for its own share of downloads: about 100/CPUs × 100 ms (the article: 3.29 s).</source>
+        <translation>프로세스마다 먼저 시작 비용(spawn)을 치르고, 자기 몫의 다운로드를 기다립니다: 약 100/CPU 수 × 100 ms(글: 3.29초).</translation>
+    </message>
+    <message>
+        <source>CPU: 20 sums of squares, one at a time</source>
+        <translation>CPU: 제곱의 합 20개, 하나씩 차례로</translation>
+    </message>
+    <message>
+        <source>One core computes the 20 sums back to back, with no waiting at all: the time is the sum of the tasks (the article: 7.59 s).</source>
+        <translation>코어 하나가 합 20개를 기다림 없이 연달아 계산합니다: 걸리는 시간은 작업 시간의 합입니다(글: 7.59초).</translation>
+    </message>
+    <message>
+        <source>CPU: 20 sums of squares, thread pool of 5</source>
+        <translation>CPU: 제곱의 합 20개, 스레드 5개 풀</translation>
+    </message>
+    <message>
+        <source>C++ threads have no interpreter lock, so they compute in parallel, one per core; compare with the interpreter-lock preset, which behaves like the article&apos;s Python (8.31 s).</source>
+        <translation>C++ 스레드에는 인터프리터 락이 없어 코어마다 하나씩 병렬로 계산합니다. 글의 파이썬처럼 동작하는 인터프리터 락 프리셋과 비교해 보세요(8.31초).</translation>
+    </message>
+    <message>
+        <source>CPU: 20 sums of squares, process pool (one per CPU)</source>
+        <translation>CPU: 제곱의 합 20개, 프로세스 풀(CPU마다 하나)</translation>
+    </message>
+    <message>
+        <source>Every core computes its own share in its own process: about the sync time divided by the number of CPUs, plus the start-up (the article: 3.13 s).</source>
+        <translation>코어마다 자기 프로세스에서 자기 몫을 계산합니다: 대략 동기 시간을 CPU 수로 나눈 값에 시작 비용을 더한 만큼입니다(글: 3.13초).</translation>
+    </message>
+    <message>
+        <source>CPU: thread pool of 5 with the interpreter lock (as in CPython)</source>
+        <translation>CPU: 인터프리터 락이 있는 스레드 5개 풀(CPython처럼)</translation>
+    </message>
+    <message>
+        <source>Only the thread holding the lock computes while the others wait for it (lock-wait), so five threads are no faster than one, as in the article.</source>
+        <translation>락을 가진 스레드만 계산하고 나머지는 락을 기다리므로(lock-wait), 글에서처럼 스레드 다섯 개가 하나보다 빠르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>I/O: all four strategies compared</source>
+        <translation>I/O: 네 가지 전략 비교</translation>
+    </message>
+    <message>
+        <source>Sync, threads, async and processes download the same 100 pages one run after another; the Comparison tab stacks them on one time axis.</source>
+        <translation>동기, 스레드, 비동기, 프로세스가 같은 페이지 100개를 차례로 다운로드합니다. 비교 탭에서 한 시간 축에 쌓아 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>CPU: all strategies compared, threads with and without the interpreter lock</source>
+        <translation>CPU: 모든 전략 비교, 인터프리터 락이 있는 스레드와 없는 스레드</translation>
+    </message>
+    <message>
+        <source>The same 20 sums under each strategy, the thread pool twice: with the interpreter lock, as CPython runs it (no faster than sync, as in the article), and without, as C++ or a free-threaded Python runs it. Only processes and lock-free threads use more than one core; async never helps computing.</source>
+        <translation>같은 합 20개를 전략마다 계산하고, 스레드 풀은 두 번 실행합니다: CPython처럼 인터프리터 락을 두고(글에서처럼 동기보다 빠르지 않음), C++나 free-threaded 파이썬처럼 락 없이. 코어를 둘 이상 쓰는 것은 프로세스와 락 없는 스레드뿐이고, 비동기는 계산에 전혀 도움이 되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>I/O: thread pool of 5, each thread reuses its session</source>
+        <translation>I/O: 스레드 5개 풀, 스레드마다 세션 재사용</translation>
+    </message>
+    <message>
+        <source>Over HTTPS a new connection needs a TLS handshake, which this server makes take 50 ms; each thread pays it once, on its first download (the tls phase), and reuses its connection after that.</source>
+        <translation>HTTPS에서는 새 연결마다 TLS 핸드셰이크가 필요하고, 이 서버는 그것을 50 ms 걸리게 합니다. 스레드마다 첫 다운로드에서 한 번만 치르고(tls 단계), 그 뒤로는 연결을 재사용합니다.</translation>
+    </message>
+    <message>
+        <source>I/O: thread pool of 5, a new connection for every download</source>
+        <translation>I/O: 스레드 5개 풀, 다운로드마다 새 연결</translation>
+    </message>
+    <message>
+        <source>Without a session every download opens a fresh connection and pays the 50 ms TLS handshake again: every bar starts with a tls phase and is longer than with reused sessions.</source>
+        <translation>세션이 없으면 다운로드마다 새 연결을 열고 50 ms TLS 핸드셰이크를 다시 치릅니다: 막대마다 tls 단계로 시작하고, 세션을 재사용할 때보다 깁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLayout</name>
+    <message>
+        <source>running…</source>
+        <translation>실행 중…</translation>
+    </message>
+    <message>
+        <source>ideal: the time the theory predicts</source>
+        <translation>이상: 이론이 예측하는 시간</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>, %1 sync</source>
+        <translation>, 동기 대비 %1</translation>
+    </message>
+    <message>
+        <source> (ideal %1)</source>
+        <translation> (이상 %1)</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1개 실패</translation>
+    </message>
+    <message>
+        <source>, cancelled</source>
+        <translation>, 취소됨</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePainter</name>
     <message>
         <source>up to %1 busy</source>
@@ -32,6 +227,18 @@
     <message>
         <source>%1 cores</source>
         <translation>코어 %1개</translation>
+    </message>
+    <message>
+        <source>%1 task slots</source>
+        <translation>작업 자리 %1개</translation>
+    </message>
+    <message>
+        <source>up to %1 waiting</source>
+        <translation>최대 %1개 대기</translation>
+    </message>
+    <message>
+        <source>time since start</source>
+        <translation>시작 후 경과 시간</translation>
     </message>
 </context>
 <context>
@@ -79,6 +286,50 @@
     <message>
         <source>&lt;b&gt;ideal %1&lt;/b&gt;: the time the theory predicts</source>
         <translation>&lt;b&gt;이상 %1&lt;/b&gt;: 이론이 예측하는 시간</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;task %1&lt;/b&gt; on %2</source>
+        <translation>&lt;b&gt;작업 %1&lt;/b&gt;, %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;state: &lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;br&gt;상태: &lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1, from %2 to %3</source>
+        <translation>&lt;br&gt;%1, %2부터 %3까지</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#A03000&apos;&gt;error: %1&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#A03000&apos;&gt;오류: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;the loop&apos;s own work for all the downloads in flight: libcurl connecting, sending, reading and closing</source>
+        <translation>&lt;br&gt;진행 중인 모든 다운로드를 위한 루프 자신의 일: libcurl의 연결, 보내기, 읽기, 닫기</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;br&gt;task %1 spent:</source>
+        <translation>&lt;br&gt;&lt;br&gt;작업 %1이 쓴 시간:</translation>
+    </message>
+    <message>
+        <source>lane %1</source>
+        <translation>레인 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;queue&lt;/b&gt;&lt;br&gt;%1 %2 waiting for a worker at %3</source>
+        <translation>&lt;b&gt;큐&lt;/b&gt;&lt;br&gt;%3에 워커를 기다리는 %2 %1개</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;&lt;br&gt;wheel: zoom around the pointer&lt;br&gt;drag: pan (left/right) and scroll the rows (up/down)&lt;br&gt;Shift+drag: measure a time range&lt;br&gt;Ctrl+wheel or the scroll bar: scroll the rows&lt;br&gt;+ / −: zoom, F: fit to window, Esc: clear the measurement&lt;br&gt;hover a bar: its task, state and where its time went</source>
+        <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;br&gt;휠: 포인터 위치를 중심으로 확대·축소&lt;br&gt;드래그: 좌우로 이동, 위아래로 행 스크롤&lt;br&gt;Shift+드래그: 시간 구간 재기&lt;br&gt;Ctrl+휠 또는 스크롤 막대: 행 스크롤&lt;br&gt;+ / −: 확대·축소, F: 창에 맞추기, Esc: 잰 구간 지우기&lt;br&gt;막대에 올리기: 그 작업, 상태, 시간을 어디에 썼는지</translation>
     </message>
 </context>
 <context>

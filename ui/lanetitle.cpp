@@ -1,0 +1,32 @@
+#include "lanetitle.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace mtlab {
+
+QString laneTitle(const Lane &lane)
+{
+    const QString name = QString::fromStdString(lane.name);
+    static const QRegularExpression numbered(QStringLiteral("^(thread|task slot|lane) (\\d+)$"));
+    static const QRegularExpression process(QStringLiteral("^process (\\d+) \\(pid (\\d+)\\)$"));
+    if (name == QLatin1String("main thread"))
+        return QCoreApplication::translate("LaneTitle", "main thread");
+    if (name == QLatin1String("event loop"))
+        return QCoreApplication::translate("LaneTitle", "event loop");
+    if (name == QLatin1String("queue"))
+        return QCoreApplication::translate("LaneTitle", "queue");
+    if (const auto m = numbered.match(name); m.hasMatch()) {
+        const QString kind = m.captured(1);
+        const char *text = kind == QLatin1String("thread") ? QT_TRANSLATE_NOOP("LaneTitle", "thread %1")
+            : kind == QLatin1String("task slot")           ? QT_TRANSLATE_NOOP("LaneTitle", "task slot %1")
+                                                           : QT_TRANSLATE_NOOP("LaneTitle", "lane %1");
+        return QCoreApplication::translate("LaneTitle", text).arg(m.captured(2));
+    }
+    if (const auto m = process.match(name); m.hasMatch())
+        return QCoreApplication::translate("LaneTitle", "process %1 (pid %2)")
+            .arg(m.captured(1), m.captured(2));
+    return name;
+}
+
+} // namespace mtlab
