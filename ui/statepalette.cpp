@@ -52,7 +52,7 @@ const std::array<Style, StatePalette::StyleCount> &styles()
         network(Yellow, "waiting for network: receiving the answer (transfer)"),
         network(0xF3CF80, "waiting for network (io-wait)"),
         Style{QColor(0xE5B3D0), QColor(0xA0507E), Qt::DiagCrossPattern,
-              QStringLiteral("waiting for the interpreter lock (lock-wait)")},
+              QStringLiteral("waiting for a lock or a semaphore (lock-wait)")},
         Style{QColor(0xD9D9D9), QColor(0x7A7A7A), Qt::BDiagPattern,
               QStringLiteral("queued, waiting for a worker (queued)")},
         Style{QColor(0xF4F4F4), QColor(0xB0B0B0), Qt::Dense6Pattern,
@@ -60,6 +60,9 @@ const std::array<Style, StatePalette::StyleCount> &styles()
         solid(0x505050, "starting a worker process (spawn)"),
         solid(ReddishPurple, "passing data between processes (ipc)"),
         solid(Vermillion, "task failed (failed)"),
+        // Computing, crossed out: the work is done, but its result is about to be overwritten.
+        Style{QColor(Vermillion), QColor(0x6B2F00), Qt::CrossPattern,
+              QStringLiteral("two tasks' read-modify-writes overlapped, updates lost (race)")},
     };
     return table;
 }

@@ -52,6 +52,8 @@ public:
             return 12;
         case State::Failed:
             return 13;
+        case State::Race:
+            return 14;
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 #include "runarguments.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -64,6 +65,7 @@ private:
     bool option(std::string_view name, std::string_view value, RunArguments &run);
     void checkTls(const IoOptions &io);
     void checkStarvation(const RunArguments &run);
+    void checkCounter(RunArguments &run, const std::vector<std::string_view> &given);
 
     const std::vector<std::string_view> &m_args;
     const bool m_fromParent; // a worker's arguments, from the process that started it
@@ -77,7 +79,7 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
     if (name == "--workload") {
         const auto kind = workloadFromName(value);
         if (!kind)
-            fail("unknown workload '" + std::string(value) + "' (expected cpu or io)");
+            fail("unknown workload '" + std::string(value) + "' (expected cpu, io or counter)");
         else
             e.workload = *kind;
     } else if (name == "--strategy") {
@@ -147,6 +149,13 @@ bool Parser::option(std::string_view name, std::string_view value, RunArguments 
                  std::string(value) + "'");
     } else if (name == "--crash-task") {
         integer(name, value, 0, MaxTasks, e.crashTask);
+    } else if (name == "--sync") {
+        if (const auto kind = syncFromName(value))
+            e.counter.sync = *kind;
+        else
+            fail("unknown sync '" + std::string(value) + "' (expected none, lock or semaphore)");
+    } else if (name == "--permits") {
+        integer(name, value, 1, MaxTasks, e.counter.permits);
     } else {
         return false;
     }
@@ -184,9 +193,41 @@ void Parser::checkStarvation(const RunArguments &run)
         fail("--blocking and --hog-ms are two ways to starve the loop: choose one");
 }
 
+// The counter's options go with the counter only, each with the strategy or sync it is about; its
+// n has a default and a limit of its own (each increment takes about a microsecond).
+void Parser::checkCounter(RunArguments &run, const std::vector<std::string_view> &given)
+{
+    Experiment &e = run.experiment;
+    CounterOptions &c = e.counter;
+    const auto has = [&](std::string_view option) {
+        return std::find(given.begin(), given.end(), option) != given.end();
+    };
+    if (e.workload != WorkloadKind::Counter) {
+        for (const std::string_view option : {"--sync", "--permits", "--yield-inside"})
+            if (has(option))
+                fail(std::string(option) + " is for the shared counter: it needs --workload counter");
+        return;
+    }
+    if (c.yieldInside && run.strategies != std::vector<StrategyKind>{StrategyKind::Async})
+        fail("--yield-inside puts an await inside the read-modify-write, so it needs --strategy async");
+    if (has("--permits") && c.sync != SyncKind::Semaphore)
+        fail("--permits is the semaphore's count, so it needs --sync semaphore");
+    if (has("--permits") && c.permits > e.tasks)
+        fail("--permits takes a whole number from 1 to the number of tasks (" + std::to_string(e.tasks) +
+             "), not " + std::to_string(c.permits));
+    if (!has("--permits"))
+        c.permits = std::min(2, e.tasks);
+    if (!has("--n"))
+        e.n = CounterN;
+    if (e.n > MaxCounterN)
+        fail("--n takes a whole number from 1 to " + std::to_string(MaxCounterN) +
+             " for the counter workload, not " + std::to_string(e.n));
+}
+
 std::variant<RunArguments, ArgumentError> Parser::parse()
 {
     RunArguments run;
+    std::vector<std::string_view> given; // the options named, for the checks across options
     bool strategyGiven = false;
     for (std::size_t i = 0; i < m_args.size() && m_error.empty(); ++i) {
         std::string_view arg = m_args[i];
@@ -214,6 +255,11 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
             run.experiment.io.blocking = true;
             continue;
         }
+        if (arg == "--yield-inside") {
+            run.experiment.counter.yieldInside = true;
+            given.push_back(arg);
+            continue;
+        }
         if (!arg.starts_with("--")) {
             fail("unexpected argument '" + std::string(arg) + "'");
             break;
@@ -229,6 +275,7 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
             break;
         }
         strategyGiven = strategyGiven || arg == "--strategy";
+        given.push_back(arg);
         if (!option(arg, value, run))
             fail("unknown option '" + std::string(arg) + "'");
     }
@@ -238,6 +285,7 @@ std::variant<RunArguments, ArgumentError> Parser::parse()
     if (!strategyGiven)
         run.strategies = {run.experiment.strategy};
     checkStarvation(run);
+    checkCounter(run, given);
     if (!m_error.empty())
         return ArgumentError{m_error};
     return run;

@@ -38,11 +38,58 @@ std::string seconds(std::int64_t ns)
 std::string workloadLine(const RunResult &run)
 {
     const Experiment &e = run.experiment;
+    if (e.workload == WorkloadKind::Counter)
+        return format("Shared counter: %d tasks each add 1 to one counter %s times (sync: %s)", e.tasks,
+                      grouped(e.n).c_str(), std::string(syncName(e.counter.sync)).c_str());
     if (e.workload == WorkloadKind::Cpu)
         return format("CPU workload: %d tasks, sum of squares below n = %s .. %s", e.tasks,
                       grouped(e.n).c_str(), grouped(e.n + static_cast<std::uint64_t>(e.tasks) - 1).c_str());
     return format("I/O workload: %d downloads of %s", e.tasks,
                   e.io.url.empty() ? "the embedded server" : e.io.url.c_str());
+}
+
+// What happened to the shared counter, under the table: one block per run.
+std::string counterLines(const RunResult &run)
+{
+    const CounterReport &c = *run.counter;
+    std::string out = format(
+        "%s: expected %s, result %s, lost %s (%s overlapping updates; at most %d inside at once)\n",
+        runLabel(run.experiment).c_str(), grouped(static_cast<std::uint64_t>(c.expected)).c_str(),
+        grouped(static_cast<std::uint64_t>(c.result)).c_str(),
+        grouped(static_cast<std::uint64_t>(std::max<std::int64_t>(c.lost, 0))).c_str(),
+        grouped(static_cast<std::uint64_t>(c.overlaps)).c_str(), c.maxInside);
+    if (!c.perProcess.empty()) {
+        out += "  per process:";
+        for (const std::int64_t count : c.perProcess)
+            out += ' ' + grouped(static_cast<std::uint64_t>(count));
+        out += '\n';
+    }
+    if (!c.note.empty())
+        out += "  note: " + c.note + '\n';
+    return out;
+}
+
+void counterJson(JsonWriter &json, const Experiment &e, const CounterReport &c)
+{
+    json.raw(",").key("n").number(static_cast<std::int64_t>(e.n));
+    json.raw(",").key("sync").string(syncName(e.counter.sync));
+    if (e.counter.sync == SyncKind::Semaphore)
+        json.raw(",").key("permits").number(e.counter.permits);
+    json.raw(",").key("yield_inside").boolean(e.counter.yieldInside);
+    json.raw(",").key("expected").number(c.expected);
+    json.raw(",").key("result").number(c.result);
+    json.raw(",").key("lost").number(c.lost);
+    json.raw(",").key("overlaps").number(c.overlaps);
+    json.raw(",").key("max_inside").number(c.maxInside);
+    json.raw(",").key("per_process").raw("[");
+    for (std::size_t i = 0; i < c.perProcess.size(); ++i)
+        json.raw(i == 0 ? "" : ",").number(c.perProcess[i]);
+    json.raw("]");
+    json.raw(",").key("note").string(c.note);
+    json.raw(",").key("states").raw("[");
+    for (std::size_t i = 0; i < c.states.size(); ++i)
+        json.raw(i == 0 ? "" : ",").string(c.states[i]);
+    json.raw("]");
 }
 
 // printf pads bytes; "×" takes two of them but one column.
@@ -77,6 +124,12 @@ std::string reportTable(const std::vector<RunResult> &runs)
                       run.cancelled ? "  cancelled" : "");
     }
     const RunResult &first = runs.front();
+    if (first.counter) {
+        out += "\n";
+        for (const RunResult &run : runs)
+            if (run.counter)
+                out += counterLines(run);
+    }
     if (first.experiment.workload == WorkloadKind::Cpu) {
         out += "\nsum of all task results: " + toDecimal(first.result) + "\n";
         if (first.experiment.n != ArticleN)
@@ -126,6 +179,8 @@ std::string reportJson(const std::vector<RunResult> &runs, double snapshotAtMs)
         if (e.workload == WorkloadKind::Cpu) {
             json.raw(",").key("n").number(static_cast<std::int64_t>(e.n));
             json.raw(",").key("result").string(toDecimal(run.result));
+        } else if (run.counter) {
+            counterJson(json, e, *run.counter);
         } else {
             json.raw(",").key("bytes").number(run.bytes);
             json.raw(",").key("blocking").boolean(e.io.blocking);

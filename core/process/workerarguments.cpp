@@ -27,6 +27,14 @@ std::vector<std::string> workerArguments(const Experiment &e)
         args.emplace_back("--server-cert");
         args.push_back(e.io.serverCertificate);
     }
+    if (e.workload == WorkloadKind::Counter) {
+        args.emplace_back("--sync");
+        args.emplace_back(syncName(e.counter.sync));
+        if (e.counter.sync == SyncKind::Semaphore) {
+            args.emplace_back("--permits");
+            args.push_back(std::to_string(e.counter.permits));
+        }
+    }
     if (e.crashTask >= 0) {
         args.emplace_back("--crash-task");
         args.push_back(std::to_string(e.crashTask));
@@ -38,8 +46,8 @@ std::string workerProgram(const Experiment &e)
 {
     if (!e.workerExecutable.empty())
         return e.workerExecutable;
-    return helperExecutable(e.workload == WorkloadKind::Cpu ? "multitask-lab-cpu-worker"
-                                                            : "multitask-lab-worker");
+    return helperExecutable(e.workload == WorkloadKind::Io ? "multitask-lab-worker"
+                                                           : "multitask-lab-cpu-worker");
 }
 
 } // namespace mtlab

@@ -11,8 +11,8 @@ struct Experiment;
 // as `multitask-lab-worker <workerArguments(experiment)>` and reads them with parseWorkerArguments.
 std::vector<std::string> workerArguments(const Experiment &experiment);
 
-// The worker executable for this experiment: the one it names, else for CPU work the CPU worker,
-// which does not link libcurl and so starts in a few milliseconds instead of some 25 (loading and
+// The worker executable for this experiment: the one it names, else for CPU work (and the shared
+// counter) the CPU worker, which does not link libcurl and so starts in a few milliseconds instead of some 25 (loading and
 // initialising libcurl's dozens of libraries), else the worker that runs every workload.
 std::string workerProgram(const Experiment &experiment);
 

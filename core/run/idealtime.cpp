@@ -184,7 +184,8 @@ struct Ideal {
 
 Ideal ideal(const RunResult &run)
 {
-    if (run.experiment.tasks <= 0)
+    // The counter's tasks are about what they do to the counter, not how fast: no theory of time.
+    if (run.experiment.tasks <= 0 || run.experiment.workload == WorkloadKind::Counter)
         return {};
     const Prediction p = run.experiment.workload == WorkloadKind::Io ? io(run) : cpu(run);
     if (p.ns <= 0)

@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "clock.h"
+#include "counterworkload.h"
 #include "embeddedserver.h"
 #include "strategy.h"
 #include "tracecollector.h"
@@ -108,6 +109,8 @@ RunResult Runner::run(std::stop_token stop)
             ++result.errors[task.error];
         }
     }
+    if (const auto *counter = dynamic_cast<const CounterWorkload *>(workload.get()))
+        result.counter = counter->report(result.trace);
     return result;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "counterreport.h"
 #include "experiment.h"
 #include "trace.h"
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
 
@@ -27,6 +29,8 @@ struct RunResult {
     std::string problem;               // why nothing could run, empty otherwise
     bool embeddedServer = false;       // I/O against our own server, whose think time is known
     int cores = 1;                     // CPU cores of the machine that ran it
+    // The counter workload: what happened to the counter.
+    std::optional<CounterReport> counter;
 
     std::int64_t cpuNs() const { return trace.totalNs(State::Cpu); }
     // The thread CPU time the tasks used, as their own clocks measured it (0: not measured).

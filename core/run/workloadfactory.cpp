@@ -1,5 +1,6 @@
 #include "workloadfactory.h"
 
+#include "counterworkload.h"
 #include "cpuworkload.h"
 #include "experiment.h"
 #include "ioworkload.h"
@@ -14,6 +15,8 @@ std::unique_ptr<Workload> makeWorkload(const Experiment &experiment)
         return std::make_unique<CpuWorkload>(experiment.tasks, experiment.n);
     case WorkloadKind::Io:
         return std::make_unique<IoWorkload>(experiment.tasks, experiment.io);
+    case WorkloadKind::Counter:
+        return std::make_unique<CounterWorkload>(experiment.tasks, experiment.n, experiment.counter);
     }
     return nullptr;
 }

@@ -6,7 +6,7 @@ namespace mtlab {
 
 namespace {
 constexpr std::array<std::string_view, StateCount> stateNames = {
-    "queued", "ready", "cpu", "io-wait", "lock-wait", "spawn", "ipc", "idle", "failed"};
+    "queued", "ready", "cpu", "io-wait", "lock-wait", "spawn", "ipc", "idle", "failed", "race"};
 constexpr std::array<std::string_view, IoPhaseCount> phaseNames = {"",    "dns",  "connect",
                                                                    "tls", "wait", "transfer"};
 } // namespace

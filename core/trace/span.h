@@ -12,13 +12,14 @@ enum class State : std::uint8_t {
     Ready,    // runnable, waiting for its turn on a core (the OS run queue)
     Cpu,      // computing
     IoWait,   // waiting on the network; IoPhase says for what
-    LockWait, // blocked on a lock (the emulated interpreter lock)
+    LockWait, // blocked on a lock (the emulated interpreter lock, a mutex, a semaphore)
     Spawn,    // a worker process starting
     Ipc,      // work or results crossing between processes
     Idle,     // a worker with nothing to do
     Failed,   // the moment a task failed; the detail says why
+    Race,     // computing, while another task's read-modify-write overlapped this one's
 };
-inline constexpr int StateCount = 9;
+inline constexpr int StateCount = 10;
 
 enum class IoPhase : std::uint8_t { None, Dns, Connect, Tls, Wait, Transfer };
 inline constexpr int IoPhaseCount = 6;

@@ -7,8 +7,9 @@
 namespace mtlab {
 
 namespace {
-constexpr std::array<std::string_view, 2> workloadNames = {"cpu", "io"};
+constexpr std::array<std::string_view, 3> workloadNames = {"cpu", "io", "counter"};
 constexpr std::array<std::string_view, 4> strategyNames = {"sync", "threads", "async", "processes"};
+constexpr std::array<std::string_view, 3> syncNames = {"none", "lock", "semaphore"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<std::string_view, N> &names, std::string_view name)
@@ -30,6 +31,11 @@ std::string_view strategyName(StrategyKind kind) noexcept
     return strategyNames[static_cast<std::size_t>(kind)];
 }
 
+std::string_view syncName(SyncKind kind) noexcept
+{
+    return syncNames[static_cast<std::size_t>(kind)];
+}
+
 std::optional<WorkloadKind> workloadFromName(std::string_view name) noexcept
 {
     return fromName<WorkloadKind>(workloadNames, name);
@@ -38,6 +44,11 @@ std::optional<WorkloadKind> workloadFromName(std::string_view name) noexcept
 std::optional<StrategyKind> strategyFromName(std::string_view name) noexcept
 {
     return fromName<StrategyKind>(strategyNames, name);
+}
+
+std::optional<SyncKind> syncFromName(std::string_view name) noexcept
+{
+    return fromName<SyncKind>(syncNames, name);
 }
 
 int Experiment::workerCount() const noexcept
@@ -92,6 +103,15 @@ std::string runLabel(const Experiment &experiment)
         label += ", hog " + std::to_string(experiment.io.hogMs) + " ms";
     if (experiment.io.hogSliceMs > 0)
         label += ", sliced " + std::to_string(experiment.io.hogSliceMs) + " ms";
+    if (experiment.workload == WorkloadKind::Counter) {
+        const CounterOptions &c = experiment.counter;
+        if (c.sync == SyncKind::Lock)
+            label += ", lock";
+        else if (c.sync == SyncKind::Semaphore)
+            label += ", semaphore of " + std::to_string(c.permits);
+        if (c.yieldInside)
+            label += ", await inside";
+    }
     return label;
 }
 

@@ -8,13 +8,17 @@
 
 namespace mtlab {
 
-enum class WorkloadKind { Cpu, Io };
+enum class WorkloadKind { Cpu, Io, Counter };
 enum class StrategyKind { Sync, Threads, Async, Processes };
+// How the counter workload's tasks guard their read-modify-write.
+enum class SyncKind { None, Lock, Semaphore };
 
 std::string_view workloadName(WorkloadKind kind) noexcept;
 std::string_view strategyName(StrategyKind kind) noexcept;
+std::string_view syncName(SyncKind kind) noexcept;
 std::optional<WorkloadKind> workloadFromName(std::string_view name) noexcept;
 std::optional<StrategyKind> strategyFromName(std::string_view name) noexcept;
+std::optional<SyncKind> syncFromName(std::string_view name) noexcept;
 
 // The I/O workload's settings: where to download from and how the embedded server behaves.
 struct IoOptions {
@@ -41,6 +45,13 @@ struct IoOptions {
     std::string serverCertificate;
 };
 
+// The counter workload's settings: tasks add 1 to one shared counter, n times each.
+struct CounterOptions {
+    SyncKind sync = SyncKind::None;
+    int permits = 2;          // semaphore: at most this many tasks inside at once
+    bool yieldInside = false; // async: an await between the read and the write
+};
+
 // What to run. Everything a run needs is here, so the CLI, the window and the tests agree.
 struct Experiment {
     WorkloadKind workload = WorkloadKind::Cpu;
@@ -51,6 +62,7 @@ struct Experiment {
     bool gil = false;              // emulate CPython's interpreter lock
     int switchMs = 5;              // its switch interval
     IoOptions io;
+    CounterOptions counter;
     std::string workerExecutable; // processes: empty = next to this executable
     int crashTask = -1;           // processes: the worker running it dies (fault drill)
 
@@ -61,6 +73,11 @@ struct Experiment {
 // The article's CPU workload takes n = 5,000,000; in C++ one such task takes milliseconds, so
 // the default is scaled up to take about a tenth of a second.
 inline constexpr std::uint64_t ArticleN = 5'000'000;
+
+// The counter workload's n when none is given, and its largest: every increment has a window
+// with a yield point in it, which costs about a microsecond.
+inline constexpr std::uint64_t CounterN = 10'000;
+inline constexpr std::uint64_t MaxCounterN = 1'000'000;
 
 // The largest experiment anyone may ask for (the command line and the window both hold to them).
 inline constexpr int MaxTasks = 1'000'000;
