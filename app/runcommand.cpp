@@ -60,11 +60,11 @@ private:
 
 const char *runUsage()
 {
-    return "Usage: multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all "
+    return "Usage: multitask-lab run --workload cpu|io|counter --strategy sync|threads|async|processes|all "
            "[options]\n"
            "Runs an experiment without a window; prints a table (or JSON) on stdout, progress on stderr.\n"
            "\n"
-           "  --workload cpu|io       sums of squares or downloads (cpu)\n"
+           "  --workload W            cpu (sums of squares), io (downloads) or counter (cpu)\n"
            "  --strategy S            sync, threads, async, processes, or all in turn (sync);\n"
            "                          for cpu, all runs threads with and without --gil\n"
            "  --tasks N               how many tasks (20)\n"
@@ -98,6 +98,11 @@ const char *runUsage()
            "  --blocking              each download a blocking call inside its task: one at a time\n"
            "  --hog-ms MS             one more task computes MS (1 to 60000) without an await\n"
            "  --hog-slice-ms MS       with --hog-ms: it computes in slices of MS, an await between them\n"
+           "Shared counter (each task adds 1 to one counter n times: read, compute, write):\n"
+           "  --n N                   increments per task, at most 1000000 (10000)\n"
+           "  --sync S                none, lock or semaphore: what guards the update (none)\n"
+           "  --permits K             with semaphore: at most K tasks inside at once (2)\n"
+           "  --yield-inside          async: an await between the read and the write\n"
            "\n"
            "Outputs are checked before the run: each must be creatable, no two the same file.\n"
            "\n"

@@ -67,7 +67,10 @@ std::uint64_t CounterWorkload::sectionSize() const noexcept
     return std::max<std::uint64_t>(1, (m_n + SectionsPerTask - 1) / SectionsPerTask);
 }
 
-// Waits for the lock or a permit, if the run uses one; returns when the section starts.
+// Waits for the lock or a permit, if the run uses one; returns when the section starts. A guarded
+// section is timed from inside the guard (its end too, in run()), so the timeline never shows more
+// tasks inside at once than the guard lets in: the instant between two sections of one thread,
+// when it lets go and takes the guard again, belongs to no span.
 std::int64_t CounterWorkload::enter(Recorder &recorder, std::int32_t task, std::int64_t since)
 {
     switch (m_options.sync) {
@@ -75,12 +78,12 @@ std::int64_t CounterWorkload::enter(Recorder &recorder, std::int32_t task, std::
         return since;
     case SyncKind::Lock:
         if (m_lock.try_lock())
-            return since;
+            return nowNs();
         m_lock.lock();
         break;
     case SyncKind::Semaphore:
         if (m_permits.try_acquire())
-            return since;
+            return nowNs();
         m_permits.acquire();
         break;
     }

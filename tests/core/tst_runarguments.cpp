@@ -16,6 +16,7 @@ private slots:
     void rejects();
     void experimentRoundTrips();
     void starvingOptionsNeedAsyncIo();
+    void counterOptions();
 
 private:
     static std::variant<RunArguments, ArgumentError> parse(const QStringList &args);
@@ -165,6 +166,39 @@ void TestRunArguments::rejects_data()
             QStringList{QStringLiteral("--hog-ms"), QStringLiteral("10"), QStringLiteral("--hog-slice-ms"),
                         QStringLiteral("70000")}
                                     << QStringLiteral("--hog-slice-ms takes a whole number from 1 to 60000");
+    const auto counter = [](QStringList args) {
+        return QStringList{QStringLiteral("--workload"), QStringLiteral("counter")} + args;
+    };
+    QTest::newRow("sync without the counter") << QStringList{QStringLiteral("--sync"), QStringLiteral("lock")}
+                                              << QStringLiteral("--sync is for the shared counter");
+    QTest::newRow("permits without the counter")
+        << QStringList{QStringLiteral("--permits"), QStringLiteral("2")}
+        << QStringLiteral("--permits is for the shared counter");
+    QTest::newRow("await inside without the counter")
+        << QStringList{QStringLiteral("--strategy"), QStringLiteral("async"),
+                       QStringLiteral("--yield-inside")}
+        << QStringLiteral("--yield-inside is for the shared counter");
+    QTest::newRow("unknown sync") << counter({QStringLiteral("--sync"), QStringLiteral("mutex")})
+                                  << QStringLiteral("unknown sync 'mutex'");
+    QTest::newRow("await inside a thread")
+        << counter(
+               {QStringLiteral("--strategy"), QStringLiteral("threads"), QStringLiteral("--yield-inside")})
+        << QStringLiteral("--yield-inside puts an await inside");
+    QTest::newRow("await inside every strategy")
+        << counter({QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--yield-inside")})
+        << QStringLiteral("needs --strategy async");
+    QTest::newRow("permits with a lock") << counter({QStringLiteral("--sync"), QStringLiteral("lock"),
+                                                     QStringLiteral("--permits"), QStringLiteral("2")})
+                                         << QStringLiteral("--permits is the semaphore's count");
+    QTest::newRow("zero permits") << counter({QStringLiteral("--sync"), QStringLiteral("semaphore"),
+                                              QStringLiteral("--permits"), QStringLiteral("0")})
+                                  << QStringLiteral("--permits takes a whole number from 1");
+    QTest::newRow("more permits than tasks")
+        << counter({QStringLiteral("--tasks"), QStringLiteral("3"), QStringLiteral("--sync"),
+                    QStringLiteral("semaphore"), QStringLiteral("--permits"), QStringLiteral("4")})
+        << QStringLiteral("from 1 to the number of tasks (3)");
+    QTest::newRow("counter n too large") << counter({QStringLiteral("--n"), QStringLiteral("1000001")})
+                                         << QStringLiteral("from 1 to 1000000 for the counter workload");
 }
 
 void TestRunArguments::rejects()
@@ -226,6 +260,48 @@ void TestRunArguments::starvingOptionsNeedAsyncIo()
     QVERIFY(!defaults.blocking);
     QCOMPARE(defaults.hogMs, 0);
     QCOMPARE(defaults.hogSliceMs, 0);
+}
+
+// The counter's options, their defaults, and the worker processes rebuilding them.
+void TestRunArguments::counterOptions()
+{
+    const auto plain = parse({QStringLiteral("--workload"), QStringLiteral("counter")});
+    const Experiment &defaults = std::get<RunArguments>(plain).experiment;
+    QCOMPARE(defaults.workload, WorkloadKind::Counter);
+    QCOMPARE(defaults.n, CounterN);
+    QCOMPARE(defaults.counter.sync, SyncKind::None);
+    QVERIFY(!defaults.counter.yieldInside);
+
+    const auto parsed = parse(
+        {QStringLiteral("--workload"), QStringLiteral("counter"), QStringLiteral("--strategy"),
+         QStringLiteral("async"), QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--n"),
+         QStringLiteral("1000000"), QStringLiteral("--sync"), QStringLiteral("semaphore"),
+         QStringLiteral("--permits=3"), QStringLiteral("--yield-inside")});
+    QVERIFY(std::holds_alternative<RunArguments>(parsed));
+    const Experiment &e = std::get<RunArguments>(parsed).experiment;
+    QCOMPARE(e.n, MaxCounterN);
+    QCOMPARE(e.counter.sync, SyncKind::Semaphore);
+    QCOMPARE(e.counter.permits, 3);
+    QVERIFY(e.counter.yieldInside);
+
+    // A semaphore without --permits lets two in, or one when there is a single task.
+    const auto single = parse({QStringLiteral("--workload"), QStringLiteral("counter"),
+                               QStringLiteral("--tasks"), QStringLiteral("1"), QStringLiteral("--sync"),
+                               QStringLiteral("semaphore")});
+    QCOMPARE(std::get<RunArguments>(single).experiment.counter.permits, 1);
+
+    Experiment worker = e;
+    worker.strategy = StrategyKind::Processes;
+    worker.counter.yieldInside = false;
+    const std::vector<std::string> args = workerArguments(worker);
+    const auto back = parseWorkerArguments({args.begin(), args.end()});
+    QVERIFY(std::holds_alternative<RunArguments>(back));
+    const Experiment &rebuilt = std::get<RunArguments>(back).experiment;
+    QCOMPARE(rebuilt.workload, WorkloadKind::Counter);
+    QCOMPARE(rebuilt.n, e.n);
+    QCOMPARE(rebuilt.counter.sync, SyncKind::Semaphore);
+    QCOMPARE(rebuilt.counter.permits, 3);
+    QCOMPARE(workerProgram(worker).ends_with("multitask-lab-cpu-worker"), true);
 }
 
 QTEST_APPLESS_MAIN(TestRunArguments)

@@ -29,6 +29,7 @@ private slots:
     void traceIntoTheNullDeviceLeavesIt();
     void ioJsonCountsFailuresByReason();
     void tooManyDownloadsForTheFileLimitIsRefusedUpFront();
+    void counterJsonSaysWhatWasLost();
 
 private:
     struct Result {
@@ -85,7 +86,10 @@ void TestRunCommand::helpNamesEveryOption()
                                "--blocking",
                                "--hog-ms",
                                "--hog-slice-ms",
-                               "--snapshot-at"})
+                               "--snapshot-at",
+                               "--sync",
+                               "--permits",
+                               "--yield-inside"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 
@@ -138,6 +142,16 @@ void TestRunCommand::badArgumentsExitWithTwo_data()
         << QStringList{QStringLiteral("--workload"), QStringLiteral("io"),       QStringLiteral("--strategy"),
                        QStringLiteral("processes"),  QStringLiteral("--hog-ms"), QStringLiteral("50")}
         << QStringLiteral("--hog-ms");
+    QTest::newRow("sync without the counter")
+        << QStringList{QStringLiteral("--sync"), QStringLiteral("lock")} << QStringLiteral("--sync");
+    QTest::newRow("await inside a thread")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("counter"), QStringLiteral("--strategy"),
+                       QStringLiteral("threads"), QStringLiteral("--yield-inside")}
+        << QStringLiteral("--yield-inside");
+    QTest::newRow("permits with a lock")
+        << QStringList{QStringLiteral("--workload"), QStringLiteral("counter"),   QStringLiteral("--sync"),
+                       QStringLiteral("lock"),       QStringLiteral("--permits"), QStringLiteral("1")}
+        << QStringLiteral("--permits");
 }
 
 void TestRunCommand::badArgumentsExitWithTwo()
@@ -290,6 +304,44 @@ void TestRunCommand::tooManyDownloadsForTheFileLimitIsRefusedUpFront()
     const QString err = QString::fromUtf8(shell.readAllStandardError());
     QVERIFY2(err.contains(QStringLiteral("open files")) && err.contains(QStringLiteral("--max-in-flight")),
              qPrintable(err));
+}
+
+// Every strategy on the shared counter: what should have been counted, what was, and where.
+void TestRunCommand::counterJsonSaysWhatWasLost()
+{
+    const Result r = run({QStringLiteral("--workload"), QStringLiteral("counter"),
+                          QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"),
+                          QStringLiteral("3"), QStringLiteral("--workers"), QStringLiteral("2"),
+                          QStringLiteral("--n"), QStringLiteral("2000"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray runs = doc.object().value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 4);
+    for (const QJsonValue &value : runs) {
+        const QJsonObject o = value.toObject();
+        QCOMPARE(o.value(QLatin1String("workload")).toString(), QStringLiteral("counter"));
+        QCOMPARE(o.value(QLatin1String("sync")).toString(), QStringLiteral("none"));
+        QCOMPARE(o.value(QLatin1String("expected")).toInt(), 6000);
+        for (const char *key : {"result", "lost", "overlaps", "max_inside", "per_process", "note", "states"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QVERIFY(o.value(QLatin1String("states")).toArray().contains(QStringLiteral("cpu")) ||
+                o.value(QLatin1String("states")).toArray().contains(QStringLiteral("race")));
+        const QString strategy = o.value(QLatin1String("strategy")).toString();
+        if (strategy == QLatin1String("sync") || strategy == QLatin1String("async")) {
+            QCOMPARE(o.value(QLatin1String("result")).toInt(), 6000);
+            QCOMPARE(o.value(QLatin1String("lost")).toInt(), 0);
+        }
+        if (strategy == QLatin1String("processes")) {
+            QCOMPARE(o.value(QLatin1String("result")).toInt(), 0);
+            int counted = 0;
+            for (const QJsonValue &copy : o.value(QLatin1String("per_process")).toArray())
+                counted += copy.toInt();
+            QCOMPARE(counted, 6000);
+            QVERIFY(o.value(QLatin1String("note")).toString().contains(QLatin1String("parent")));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)
