@@ -5,6 +5,7 @@
 #include "comparison.h"
 #include "outputpath.h"
 #include "pictureexport.h"
+#include "urlcheck.h"
 #include "runarguments.h"
 #include "runner.h"
 #include "runreport.h"
@@ -80,7 +81,7 @@ const char *runUsage()
            "  --switch-ms MS          its switch interval (5)\n"
            "  --crash-task T          processes: the worker running task T dies (a fault drill)\n"
            "I/O workload (from the embedded server unless --url is given):\n"
-           "  --url URL               download this page instead\n"
+           "  --url URL               download this page instead (http:// or https://)\n"
            "  --delay-ms MS           the server's think time per request (100)\n"
            "  --size-kb KB            body size (50)\n"
            "  --tls                   the server speaks HTTPS, with a certificate made for the run\n"
@@ -106,8 +107,10 @@ const char *runUsage()
            "\n"
            "Outputs are checked before the run: each must be creatable, no two the same file.\n"
            "\n"
-           "Exit code: 0 when the runs completed (even with failed tasks), 1 when nothing could run,\n"
-           "2 for bad arguments (an output that cannot be written among them).\n";
+           "Exit code: 0 when the runs completed (even with failed tasks), 1 when nothing could run\n"
+           "or an output could not be written after the run, 2 for bad arguments (an output that\n"
+           "cannot be written or a URL that can never be downloaded among them), 130 when Ctrl-C\n"
+           "or SIGTERM cancelled the run (what was recorded is still reported).\n";
 }
 
 bool writeOutput(const std::string &path, const std::string &data)
@@ -187,6 +190,13 @@ int runCommand(const std::vector<std::string_view> &args)
     if (arguments.help) {
         std::cout << runUsage();
         return 0;
+    }
+    // A URL that can never be downloaded would only make every task fail: a bad argument.
+    if (const std::string &url = arguments.experiment.io.url; !url.empty()) {
+        if (const std::string problem = checkDownloadUrl(url); !problem.empty()) {
+            std::cerr << "multitask-lab run: --url: " << problem << '\n';
+            return 2;
+        }
     }
     if (const std::string problem = checkOutputs(arguments); !problem.empty()) {
         std::cerr << "multitask-lab run: " << problem << '\n';

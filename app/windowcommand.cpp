@@ -1,6 +1,7 @@
 #include "windowcommand.h"
 
 #include "atomicfile.h"
+#include "interruptwatcher.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "presets.h"
@@ -91,7 +92,9 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
     if (scripted)
         useOffscreenWithoutDisplay();
 
+    InterruptWatcher interrupts; // before QApplication starts any thread
     QApplication app(argc, argv);
+    interrupts.watch();
     QApplication::setOrganizationName(QStringLiteral("Multitask Lab"));
     QApplication::setApplicationName(QStringLiteral("Multitask Lab"));
     QApplication::setApplicationVersion(QStringLiteral(MTLAB_VERSION));

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "interpreterlock.h"
+#include "printable.h"
 #include "recorder.h"
 #include "runarguments.h"
 #include "taskqueue.h"
@@ -63,7 +64,7 @@ void readTasks(TaskQueue &queue, std::stop_source &stop, int taskCount)
         while (const auto line = takeLine(buffer)) {
             const auto task = parseTask(*line);
             if (!task || task->task >= taskCount)
-                malformed("malformed line on stdin: '" + line->substr(0, 100) + "'");
+                malformed("malformed line on stdin: '" + printable(*line) + "'");
             queue.push({task->task, task->sentNs});
         }
         if (buffer.size() > MaxLineBytes)

@@ -86,7 +86,10 @@ EasyHandle::EasyHandle(const IoOptions &options)
     curl_easy_setopt(m_easy, CURLOPT_WRITEFUNCTION, &EasyHandle::write);
     curl_easy_setopt(m_easy, CURLOPT_WRITEDATA, this);
     curl_easy_setopt(m_easy, CURLOPT_ERRORBUFFER, m_errorBuffer);
+    // HTTP(S) only, also for a redirect should one ever be followed: a server's Location must
+    // not make a download read a local file or speak another protocol.
     curl_easy_setopt(m_easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(m_easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(m_easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(m_easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeoutMs));
     curl_easy_setopt(m_easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_maxBody));

@@ -1,4 +1,5 @@
 #include "cpuworkload.h"
+#include "signalchecks.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <sys/stat.h>
 
 using namespace mtlab;
@@ -30,6 +32,8 @@ private slots:
     void ioJsonCountsFailuresByReason();
     void tooManyDownloadsForTheFileLimitIsRefusedUpFront();
     void counterJsonSaysWhatWasLost();
+    void interruptedRunExitsWith130_data();
+    void interruptedRunExitsWith130();
 
 private:
     struct Result {
@@ -126,6 +130,13 @@ void TestRunCommand::badArgumentsExitWithTwo_data()
                                     << QStringLiteral("/proc/x.svg");
     QTest::newRow("pdf path is a folder")
         << QStringList{QStringLiteral("--pdf"), QDir::tempPath()} << QStringLiteral("folder");
+    // A URL that can never be downloaded is refused before the run, not failed task by task.
+    for (const char *url : {"file:///etc/passwd", "ftp://127.0.0.1/", "gopher://127.0.0.1/",
+                            "dict://127.0.0.1/", "not a url", "http://", "http://127.0.0.1:99999/"})
+        QTest::newRow(qPrintable(QStringLiteral("--url %1").arg(QLatin1String(url))))
+            << QStringList{QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--url"),
+                           QLatin1String(url)}
+            << QStringLiteral("--url");
     const QString same = QDir::temp().filePath(QStringLiteral("mtlab-same-output"));
     QTest::newRow("one file for two outputs")
         << QStringList{QStringLiteral("--trace"), same, QStringLiteral("--png"), same}
@@ -279,14 +290,14 @@ void TestRunCommand::ioJsonCountsFailuresByReason()
 {
     const Result r = run({QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--strategy"),
                           QStringLiteral("threads"), QStringLiteral("--tasks"), QStringLiteral("4"),
-                          QStringLiteral("--url"), QStringLiteral("ftp://127.0.0.1/"),
+                          QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1/"),
                           QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o =
         QJsonDocument::fromJson(r.out).object().value(QLatin1String("runs")).toArray().at(0).toObject();
     QCOMPARE(o.value(QLatin1String("ok")).toInt(), 0);
     QCOMPARE(o.value(QLatin1String("failed")).toInt(), 4);
-    QCOMPARE(o.value(QLatin1String("errors")).toObject().value(QLatin1String("unsupported scheme")).toInt(),
+    QCOMPARE(o.value(QLatin1String("errors")).toObject().value(QLatin1String("connection refused")).toInt(),
              4);
 }
 
@@ -342,6 +353,33 @@ void TestRunCommand::counterJsonSaysWhatWasLost()
             QVERIFY(o.value(QLatin1String("note")).toString().contains(QLatin1String("parent")));
         }
     }
+}
+
+void TestRunCommand::interruptedRunExitsWith130_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+// Ctrl-C or SIGTERM cancel the run: exit 130, with what was recorded still reported.
+void TestRunCommand::interruptedRunExitsWith130()
+{
+    QFETCH(int, signal);
+    QProcess process;
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
+                  {QStringLiteral("run"), QStringLiteral("--strategy"), QStringLiteral("sync"),
+                   QStringLiteral("--tasks"), QStringLiteral("1000"), QStringLiteral("--n"),
+                   QStringLiteral("1000000000"), QStringLiteral("--json")});
+    QVERIFY(process.waitForStarted());
+    // Sent once the program takes the signals itself, not while it still has their default action.
+    QTRY_VERIFY_WITH_TIMEOUT(checks::blocksInterrupts(process.processId()), 60'000);
+    QCOMPARE(::kill(pid_t(process.processId()), signal), 0);
+    QVERIFY(process.waitForFinished(60'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY(QJsonDocument::fromJson(process.readAllStandardOutput()).isObject());
+    QVERIFY(process.readAllStandardError().contains("interrupted"));
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)

@@ -5,6 +5,7 @@
 #include "presets.h"
 #include "runcontroller.h"
 #include "runner.h"
+#include "signalchecks.h"
 #include "timelinemodel.h"
 
 #include <QAction>
@@ -49,6 +50,8 @@ private slots:
     void screenshotOfARun();
     void badScreenshotArgumentsExitWithTwo_data();
     void badScreenshotArgumentsExitWithTwo();
+    void interruptClosesTheWindowWith130_data();
+    void interruptClosesTheWindowWith130();
     void versionNamesTheProgram();
     void aboutNamesTheVersions();
     void languageMenuKeepsTheChoice();
@@ -305,6 +308,34 @@ void TestMainWindow::badScreenshotArgumentsExitWithTwo()
     const QByteArray error = process->readAllStandardError();
     QCOMPARE(error.count('\n'), 1);
     QVERIFY2(QString::fromUtf8(error).contains(mentions), error.constData());
+}
+
+void TestMainWindow::interruptClosesTheWindowWith130_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+// Ctrl-C or SIGTERM close the window as `run` ends: exit 130, the run cancelled on the way out.
+void TestMainWindow::interruptClosesTheWindowWith130()
+{
+    QFETCH(int, signal);
+    QTemporaryDir settings; // a window that is not scripted keeps its settings: not the user's
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings.path());
+    process.setProcessEnvironment(environment);
+    // A long run: the signal comes while it is under way (and after it, the window stays open).
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
+                  {QStringLiteral("--preset"), QStringLiteral("cpu-sync"), QStringLiteral("--run")});
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(checks::blocksInterrupts(process.processId()), Timeout);
+    QCOMPARE(::kill(pid_t(process.processId()), signal), 0);
+    QVERIFY(process.waitForFinished(Timeout));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
 }
 
 void TestMainWindow::versionNamesTheProgram()
