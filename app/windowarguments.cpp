@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 
 namespace mtlab {
@@ -35,6 +37,21 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
             parsed.help = true;
         } else if (arg == "--version") {
             parsed.version = true;
+        } else if (arg.starts_with("--playhead")) {
+            std::string_view value;
+            if (const auto eq = arg.find('='); eq != std::string_view::npos)
+                value = arg.substr(eq + 1);
+            else if (arg == "--playhead" && i + 1 < args.size())
+                value = args[++i];
+            else if (arg != "--playhead")
+                return WindowArgumentError{"unknown option '" + std::string(arg) + "' (try --help)"};
+            const char *end = value.data() + value.size();
+            const auto [ptr, ec] = std::from_chars(value.data(), end, parsed.playheadMs);
+            if (value.empty() || ec != std::errc() || ptr != end || !std::isfinite(parsed.playheadMs) ||
+                parsed.playheadMs < 0)
+                return WindowArgumentError{
+                    "--playhead takes a time in ms from the run's start (0 or more), not '" +
+                    std::string(value) + "'"};
         } else if (arg.starts_with("--preset") || arg.starts_with("--screenshot")) {
             std::string_view name = arg;
             std::string_view value;
@@ -57,6 +74,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
                 ++i;
         }
     }
+    if (parsed.playheadMs >= 0 && !parsed.run)
+        return WindowArgumentError{"--playhead replays the run that --run starts, so it needs --run"};
     if (!parsed.screenshot.empty()) {
         if (!isImagePath(parsed.screenshot))
             return WindowArgumentError{"--screenshot takes a .png, .jpg or .bmp file, not '" +
@@ -70,9 +89,10 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
 std::string usageText()
 {
     return "Usage:\n"
-           "  multitask-lab [--preset NAME] [--run] [--screenshot FILE]\n"
+           "  multitask-lab [--preset NAME] [--run] [--playhead MS] [--screenshot FILE]\n"
            "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
-           "      its id); --run starts it; --screenshot saves the whole window as a PNG when the\n"
+           "      its id); --run starts it; --playhead puts the finished run's replay MS after its\n"
+           "      start; --screenshot saves the whole window as a PNG when the\n"
            "      run is done (all runs, for a comparison) and quits. Exit code 0, 1 if the run\n"
            "      could not start or the screenshot could not be written, 2 for an unknown preset\n"
            "      or an unwritable path, 130 when closed by Ctrl-C or SIGTERM.\n"

@@ -5,6 +5,8 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "presets.h"
+#include "replaycontroller.h"
+#include "replaypane.h"
 #include "runcontroller.h"
 #include "runner.h"
 #include "windowarguments.h"
@@ -117,6 +119,11 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
         window.loadPreset(preset);
     window.show();
 
+    if (arguments.playheadMs >= 0) {
+        const auto ns = static_cast<std::int64_t>(arguments.playheadMs * 1e6);
+        QObject::connect(&window, &MainWindow::runsFinished, &window,
+                         [&window, ns] { window.replayPane()->controller()->seek(ns); });
+    }
     if (scripted) {
         const QString path = QString::fromStdString(arguments.screenshot);
         const auto take = [&window, path] {

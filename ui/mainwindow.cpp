@@ -7,6 +7,7 @@
 #include "language.h"
 #include "lessondialog.h"
 #include "presets.h"
+#include "replaypane.h"
 #include "runbox.h"
 #include "runcontroller.h"
 #include "runner.h"
@@ -83,10 +84,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_panelArea);
     m_splitter->addWidget(m_tabs);
+    // Beside the timeline: the replay of a finished run and what every task does at its playhead.
+    m_replay = new ReplayPane;
+    m_replay->setObjectName(QStringLiteral("replayPane"));
+    m_splitter->addWidget(m_replay);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
     m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({380, 1220});
+    m_splitter->setSizes({360, 880, 360});
     setCentralWidget(m_splitter);
 
     m_status = new QLabel;
@@ -99,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &RunController::progress, this, &MainWindow::showProgress);
     connect(m_controller, &RunController::runFinished, this, &MainWindow::runFinished);
     connect(m_controller, &RunController::finished, this, &MainWindow::batchFinished);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateReplay);
     connect(m_panel, &ExperimentPanel::runRequested, this, &MainWindow::run);
     connect(m_panel, &ExperimentPanel::cancelRequested, this, &MainWindow::cancel);
     connect(m_panel, &ExperimentPanel::sweepRequested, this, &MainWindow::sweep);
@@ -305,6 +312,7 @@ QString MainWindow::runDescription() const
 
 void MainWindow::runStarted()
 {
+    m_replay->clear(); // a live run is not replayed until it has finished
     setStatus(tr("Running %1…").arg(runDescription()));
 }
 
@@ -355,6 +363,7 @@ void MainWindow::batchFinished(bool cancelled)
         showComparison();
     }
     updateActions();
+    updateReplay();
     emit runsFinished();
 }
 
@@ -376,6 +385,18 @@ void MainWindow::setStatus(const QString &text)
 void MainWindow::showTimeline()
 {
     m_tabs->setCurrentWidget(m_view);
+}
+
+void MainWindow::updateReplay()
+{
+    if (m_controller->isRunning() || m_runs.empty()) {
+        m_replay->clear();
+        return;
+    }
+    if (m_tabs->currentWidget() == m_comparison)
+        m_replay->setRuns(m_runs, static_cast<int>(m_runs.size()) - 1, m_comparison->timeline());
+    else
+        m_replay->setRuns({m_runs.back()}, 0, m_view);
 }
 
 void MainWindow::showComparison()

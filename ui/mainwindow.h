@@ -19,6 +19,7 @@ namespace mtlab {
 class ComparisonView;
 class ExperimentPanel;
 class ExportActions;
+class ReplayPane;
 class RunController;
 class TimelineModel;
 class TimelineView;
@@ -47,6 +48,8 @@ public:
     TimelineModel *timelineModel() const noexcept { return m_model; }
     TimelineView *timelineView() const noexcept { return m_view; }
     ComparisonView *comparisonView() const noexcept { return m_comparison; }
+    // Replays the finished run on the timeline tab, or a run of the comparison on its tab.
+    ReplayPane *replayPane() const noexcept { return m_replay; }
     QString statusText() const;
     // Help > About: the program's version, and the Qt and libcurl it runs with.
     static QString aboutText();
@@ -80,6 +83,7 @@ private:
     void showLesson();
     void showAbout();
     QString runDescription() const;
+    void updateReplay();
     void saveSettings() const;
 
     ExperimentPanel *m_panel = nullptr;
@@ -87,6 +91,7 @@ private:
     TimelineModel *m_model = nullptr;
     TimelineView *m_view = nullptr;
     ComparisonView *m_comparison = nullptr;
+    ReplayPane *m_replay = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     QScrollArea *m_panelArea = nullptr;

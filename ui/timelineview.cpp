@@ -43,7 +43,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_scrollBar->hide();
     connect(m_scrollBar, &QScrollBar::valueChanged, this, [this](int value) {
         m_options.scrollY = value;
-        update();
+        redraw();
     });
 }
 
@@ -59,7 +59,7 @@ void TimelineView::setModel(TimelineModel *model)
         connect(m_model, &QObject::destroyed, this, [this] {
             m_model = nullptr;
             m_renderer.reset();
-            update();
+            redraw();
         });
     }
     fitToWindow();
@@ -140,7 +140,7 @@ void TimelineView::refresh()
         fitScale();
         emit visibleRangeChanged(visibleFromNs(), visibleToNs());
     }
-    update();
+    redraw();
 }
 
 void TimelineView::fitScale()
@@ -162,7 +162,7 @@ void TimelineView::clampScale()
 void TimelineView::scaleChanged()
 {
     emit visibleRangeChanged(visibleFromNs(), visibleToNs());
-    update();
+    redraw();
 }
 
 void TimelineView::zoomAt(double x, double factor)
@@ -219,13 +219,62 @@ void TimelineView::paintEvent(QPaintEvent *)
         painter.drawText(rect(), Qt::AlignCenter, tr("Run an experiment to see its timeline here."));
         return;
     }
-    // The widget is opaque: whatever the renderer does not cover (beside a hidden scroll bar)
-    // must still be painted, or it shows garbage.
-    const QRect content = contentRect();
-    if (content.right() < rect().right())
-        painter.fillRect(QRect(content.right() + 1, 0, rect().right() - content.right(), height()),
-                         Qt::white);
-    m_renderer->paint(painter, content, m_scale, m_options);
+    const qreal ratio = devicePixelRatioF();
+    if (m_pictureStale || m_picture.size() != size() * ratio) {
+        m_picture = QPixmap(size() * ratio);
+        m_picture.setDevicePixelRatio(ratio);
+        QPainter picture(&m_picture);
+        // Whatever the renderer does not cover (beside a hidden scroll bar) is white, not garbage.
+        picture.fillRect(rect(), Qt::white);
+        m_renderer->paint(picture, contentRect(), m_scale, m_options);
+        m_pictureStale = false;
+    }
+    painter.drawPixmap(0, 0, m_picture);
+    paintPlayhead(painter);
+}
+
+void TimelineView::redraw()
+{
+    m_pictureStale = true;
+    update();
+}
+
+void TimelineView::setPlayhead(double ns)
+{
+    ns = ns < 0 ? -1.0 : ns;
+    if (ns == m_playheadNs)
+        return;
+    m_playheadNs = ns;
+    update(); // the picture stays: only the dimming and the line move
+}
+
+void TimelineView::paintPlayhead(QPainter &painter) const
+{
+    if (m_playheadNs < 0)
+        return;
+    const QRect plot = plotRect();
+    const double x = plot.left() + m_scale.x(m_playheadNs);
+    if (x > plot.right())
+        return;
+    // What has not happened yet at the playhead fades, so the eye goes to what has.
+    const double from = std::max<double>(x, plot.left());
+    painter.fillRect(QRectF(from, plot.top(), plot.right() + 1 - from, plot.height()),
+                     QColor(255, 255, 255, 170));
+    if (x < plot.left())
+        return;
+    const QColor line(0xC0, 0x1F, 0x1F);
+    painter.setPen(QPen(line, 2));
+    painter.drawLine(QPointF(x, plot.top() - 6), QPointF(x, plot.bottom()));
+    const QString label = tr("%1 ms").arg(m_playheadNs / 1e6, 0, 'f', 1);
+    QFont font = painter.font();
+    font.setBold(true);
+    painter.setFont(font);
+    const QFontMetrics metrics(font);
+    QRectF box(0, 0, metrics.horizontalAdvance(label) + 10, metrics.height() + 2);
+    box.moveBottomLeft(QPointF(std::min(x + 3, plot.right() - box.width()), plot.top() - 7));
+    painter.fillRect(box, line);
+    painter.setPen(Qt::white);
+    painter.drawText(box, Qt::AlignCenter, label);
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)
@@ -253,12 +302,21 @@ void TimelineView::mousePressEvent(QMouseEvent *event)
         return;
     }
     m_dragStart = m_lastPos = event->position().toPoint();
+    // On the time axis, with a replay on, the press moves the playhead and a drag scrubs.
+    const QRect plot = plotRect();
+    if (m_replayKeys && event->button() == Qt::LeftButton && m_dragStart.y() < plot.top() &&
+        m_dragStart.x() >= plot.left()) {
+        m_drag = Drag::Scrub;
+        setCursor(Qt::SizeHorCursor);
+        emit playheadDragged(std::max(0.0, timeAt(m_dragStart.x())));
+        return;
+    }
     const bool select = event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier);
     m_drag = select ? Drag::Select : Drag::Pan;
     setCursor(select ? Qt::IBeamCursor : Qt::ClosedHandCursor);
     if (select) {
         m_options.selectionFromNs = m_options.selectionToNs = std::max(0.0, timeAt(m_dragStart.x()));
-        update();
+        redraw();
     }
 }
 
@@ -271,11 +329,13 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         m_followLive = false;
         clampScale();
         scaleChanged();
+    } else if (m_drag == Drag::Scrub) {
+        emit playheadDragged(std::max(0.0, timeAt(pos.x())));
     } else if (m_drag == Drag::Select) {
         m_options.selectionToNs = std::max(0.0, timeAt(pos.x()));
         emit selectionChanged(std::min(m_options.selectionFromNs, m_options.selectionToNs),
                               std::max(m_options.selectionFromNs, m_options.selectionToNs));
-        update();
+        redraw();
     }
     m_lastPos = pos;
 }
@@ -293,7 +353,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
             emit selectionChanged(std::min(m_options.selectionFromNs, m_options.selectionToNs),
                                   std::max(m_options.selectionFromNs, m_options.selectionToNs));
         }
-        update();
+        redraw();
     }
     m_drag = Drag::None;
     setCursor(Qt::OpenHandCursor);
@@ -310,6 +370,15 @@ void TimelineView::resizeEvent(QResizeEvent *)
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     const int width = plotRect().width();
+    if (m_replayKeys && event->modifiers() == Qt::NoModifier) {
+        const int key = event->key();
+        // Shift+Left/Right still pan.
+        if (key == Qt::Key_Space || key == Qt::Key_Home || key == Qt::Key_End || key == Qt::Key_Left ||
+            key == Qt::Key_Right) {
+            emit replayKeyPressed(key);
+            return;
+        }
+    }
     switch (event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
@@ -342,7 +411,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape:
         m_options.selectionFromNs = m_options.selectionToNs = -1;
         emit selectionChanged(-1, -1);
-        update();
+        redraw();
         break;
     default:
         QWidget::keyPressEvent(event);

@@ -3,6 +3,7 @@
 #include "timelinerenderer.h"
 #include "timescale.h"
 
+#include <QPixmap>
 #include <QTimer>
 #include <QWidget>
 
@@ -20,6 +21,10 @@ class TimelineModel;
 // never once per model change, so a live run with thousands of spans a second stays smooth.
 // Rows scroll with the scroll bar, Ctrl+wheel (or Alt+wheel) or by dragging up and down; keys:
 // + and - zoom, F fits, arrows pan and scroll, Esc clears the selection.
+// A replay shows a playhead: the part after it is dimmed, drawn over the cached picture of the
+// timeline so that moving the playhead never lays the spans out again; dragging on the time axis
+// scrubs, and Space, Left/Right, Home and End go to the replay (replayKeyPressed; Shift+Left/Right
+// still pan).
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -36,6 +41,11 @@ public:
     double visibleFromNs() const;
     double visibleToNs() const;
     QRect plotRect() const;
+    // The replay's playhead (ns from the runs' start); < 0: none.
+    double playhead() const noexcept { return m_playheadNs; }
+    void setPlayhead(double ns);
+    // While a replay is on, its keys and drags on the time axis go to it, even without a playhead.
+    void setReplayKeys(bool on) { m_replayKeys = on; }
 
 public slots:
     void zoomIn();
@@ -47,6 +57,9 @@ public slots:
 signals:
     void visibleRangeChanged(double fromNs, double toNs);
     void selectionChanged(double fromNs, double toNs);
+    // The user dragged on the time axis (ns from the runs' start), or pressed a replay key.
+    void playheadDragged(double ns);
+    void replayKeyPressed(int key);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -59,7 +72,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    enum class Drag { None, Pan, Select };
+    enum class Drag { None, Pan, Select, Scrub };
 
     QRect contentRect() const;
     void scheduleRepaint();
@@ -71,6 +84,9 @@ private:
     void zoomAt(double x, double factor);
     void updateScrollBar();
     double timeAt(int x) const;
+    // The picture changed: draw it anew on the next paint (a playhead move only repaints).
+    void redraw();
+    void paintPlayhead(QPainter &painter) const;
 
     TimelineModel *m_model = nullptr;
     std::optional<TimelineRenderer> m_renderer;
@@ -82,6 +98,10 @@ private:
     Drag m_drag = Drag::None;
     QPoint m_dragStart;
     QPoint m_lastPos;
+    QPixmap m_picture; // the timeline as last drawn, without the playhead
+    bool m_pictureStale = true;
+    double m_playheadNs = -1;
+    bool m_replayKeys = false;
 };
 
 } // namespace mtlab
