@@ -266,7 +266,7 @@ void StatePanel::layoutEventLoop(Flow &flow)
     if (!s.running.empty())
         flow.tasks(Section::Running, s.running, StatePalette::styleIndex(State::Cpu));
     else if (loopBusy)
-        flow.line(tr("its own work: libcurl moves the transfers on"));
+        flow.line(tr("its own work inside libcurl"));
     else
         flow.line(tr("nothing: the loop sleeps until I/O is ready"));
 

@@ -789,6 +789,65 @@
     </message>
 </context>
 <context>
+    <name>mtlab::ReplayPane</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>다시 보기</translation>
+    </message>
+    <message>
+        <source>The run whose tasks the panel shows</source>
+        <translation>패널이 작업을 보여 주는 실행</translation>
+    </message>
+    <message>
+        <source>To the start (Home)</source>
+        <translation>처음으로 (Home)</translation>
+    </message>
+    <message>
+        <source>One event back (Left)</source>
+        <translation>이벤트 하나 뒤로 (왼쪽 화살표)</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>재생 또는 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>One event on (Right)</source>
+        <translation>이벤트 하나 앞으로 (오른쪽 화살표)</translation>
+    </message>
+    <message>
+        <source>To the end (End)</source>
+        <translation>끝으로 (End)</translation>
+    </message>
+    <message>
+        <source>How fast the replay plays, against the run&apos;s real time</source>
+        <translation>실행의 실제 시간에 견준 재생 속도</translation>
+    </message>
+    <message>
+        <source>%1× real time</source>
+        <translation>실제 시간의 %1×</translation>
+    </message>
+    <message>
+        <source>one event at a time</source>
+        <translation>한 번에 이벤트 하나씩</translation>
+    </message>
+    <message>
+        <source>Drag to move the playhead (or drag on the timeline&apos;s time axis)</source>
+        <translation>끌어서 재생 위치를 옮김 (타임라인의 시간 축을 끌어도 됨)</translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>다시 보기: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>mtlab::RunBox</name>
     <message>
         <source>Run</source>
@@ -853,6 +912,181 @@
     </message>
 </context>
 <context>
+    <name>mtlab::StatePanel</name>
+    <message>
+        <source>the name lookup</source>
+        <translation>이름 조회</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>the TLS handshake</source>
+        <translation>TLS 핸드셰이크</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>the transfer</source>
+        <translation>전송</translation>
+    </message>
+    <message>
+        <source>a timer</source>
+        <translation>타이머</translation>
+    </message>
+    <message>
+        <source>a semaphore</source>
+        <translation>세마포어</translation>
+    </message>
+    <message>
+        <source>a lock</source>
+        <translation>락</translation>
+    </message>
+    <message>
+        <source>computing</source>
+        <translation>계산 중</translation>
+    </message>
+    <message>
+        <source>ready, no core</source>
+        <translation>준비됨, 코어 없음</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>%1 기다리는 중</translation>
+    </message>
+    <message>
+        <source>waits for the lock</source>
+        <translation>락 기다리는 중</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작하는 중</translation>
+    </message>
+    <message>
+        <source>sending data</source>
+        <translation>데이터 보내는 중</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1개 더</translation>
+    </message>
+    <message>
+        <source>What every task is doing at the playhead. Click a task to follow it.</source>
+        <translation>재생 위치에서 각 작업이 하는 일. 작업을 누르면 그 작업을 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2 tasks</source>
+        <translation>완료: 작업 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Running on the loop</source>
+        <translation>루프에서 실행 중</translation>
+    </message>
+    <message>
+        <source>one task at a time</source>
+        <translation>한 번에 작업 하나</translation>
+    </message>
+    <message>
+        <source>its own work inside libcurl</source>
+        <translation>libcurl 안에서 루프 자신의 일</translation>
+    </message>
+    <message>
+        <source>nothing: the loop sleeps until I/O is ready</source>
+        <translation>없음: I/O가 준비될 때까지 루프가 잠듦</translation>
+    </message>
+    <message>
+        <source>Ready (%1)</source>
+        <translation>준비 목록 (%1)</translation>
+    </message>
+    <message>
+        <source>can run, waiting for the loop</source>
+        <translation>실행할 수 있고 루프를 기다림</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>대기 목록 (%1)</translation>
+    </message>
+    <message>
+        <source>for I/O, a timer or a semaphore</source>
+        <translation>I/O, 타이머 또는 세마포어를 기다림</translation>
+    </message>
+    <message>
+        <source>for %1 (%2)</source>
+        <translation>%1 기다림 (%2)</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>워커</translation>
+    </message>
+    <message>
+        <source>what each one does</source>
+        <translation>각 워커가 하는 일</translation>
+    </message>
+    <message>
+        <source>task %1 · %2</source>
+        <translation>작업 %1 · %2</translation>
+    </message>
+    <message>
+        <source>On a core (%1)</source>
+        <translation>코어에서 실행 중 (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>can run, waiting for a core</source>
+        <translation>실행할 수 있고 코어를 기다림</translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation>큐 (%1)</translation>
+    </message>
+    <message>
+        <source>waiting for a free worker</source>
+        <translation>빈 워커를 기다림</translation>
+    </message>
+    <message>
+        <source>Interpreter lock</source>
+        <translation>인터프리터 락</translation>
+    </message>
+    <message>
+        <source>one thread runs Python at a time</source>
+        <translation>한 번에 스레드 하나만 파이썬을 실행</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <translation>가진 작업</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>작업 %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>waiting for it (%1)</source>
+        <translation>락을 기다리는 작업 (%1)</translation>
+    </message>
+    <message>
+        <source>When a run has finished, replay it here: what each task is doing at the playhead.</source>
+        <translation>실행이 끝나면 여기서 다시 봅니다: 재생 위치에서 각 작업이 하는 일.</translation>
+    </message>
+</context>
+<context>
     <name>mtlab::SweepChart</name>
     <message>
         <source>Speedup against workers</source>
@@ -880,6 +1114,10 @@
     <message>
         <source>Run an experiment to see its timeline here.</source>
         <translation>실험을 실행하면 여기에 타임라인이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
