@@ -72,6 +72,8 @@ QString stateText(const WorkerState &w)
     switch (w.state) {
     case State::Cpu:
         return StatePanel::tr("computing");
+    case State::Race:
+        return StatePanel::tr("computing, in a race");
     case State::Ready:
         return StatePanel::tr("ready, no core");
     case State::IoWait:

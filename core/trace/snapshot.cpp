@@ -131,6 +131,7 @@ Snapshot SnapshotIndex::at(std::int64_t t) const
                 return;
             switch (s.state) {
             case State::Cpu:
+            case State::Race: // computing too, while another task's update overlaps
                 snap.running.push_back(s.task);
                 break;
             case State::Ready:
@@ -152,7 +153,7 @@ Snapshot SnapshotIndex::at(std::int64_t t) const
             if (m_interpreterLock && worker) {
                 if (s.state == State::LockWait)
                     snap.lockWaiters.push_back(s.task);
-                else if (s.state == State::Cpu || s.state == State::Ready)
+                else if (s.state == State::Cpu || s.state == State::Race || s.state == State::Ready)
                     snap.lockHolder = s.task; // computing, or descheduled while holding it
             }
         });

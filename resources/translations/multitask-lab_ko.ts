@@ -1085,6 +1085,10 @@
         <source>When a run has finished, replay it here: what each task is doing at the playhead.</source>
         <translation>실행이 끝나면 여기서 다시 봅니다: 재생 위치에서 각 작업이 하는 일.</translation>
     </message>
+    <message>
+        <source>computing, in a race</source>
+        <translation>계산 중, 경쟁 상태</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::SweepChart</name>
