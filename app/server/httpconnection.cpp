@@ -72,9 +72,11 @@ std::string_view faultName(Fault fault)
 } // namespace
 
 template <typename Stream>
-asio::awaitable<void> HttpConnection<Stream>::serve(HttpServer &server, Stream stream)
+asio::awaitable<void> HttpConnection<Stream>::serve(HttpServer &server, Stream stream,
+                                                    ConnectionTable::Handle entry)
 {
-    HttpConnection connection(server, std::move(stream));
+    HttpConnection connection(server, std::move(stream), entry);
+    server.connections().attach(entry, connection.socket());
     try {
         if constexpr (kTls<Stream>)
             co_await connection.handshake();
@@ -83,12 +85,14 @@ asio::awaitable<void> HttpConnection<Stream>::serve(HttpServer &server, Stream s
         // The peer went away mid-exchange, or refused our certificate: nobody is left to answer.
         server.log(std::string("connection dropped: ") + error.what());
     }
+    server.connections().remove(entry);
 }
 
 template <typename Stream>
-HttpConnection<Stream>::HttpConnection(HttpServer &server, Stream stream)
+HttpConnection<Stream>::HttpConnection(HttpServer &server, Stream stream, ConnectionTable::Handle entry)
     : m_server(server)
     , m_stream(std::move(stream))
+    , m_entry(entry)
     , m_thinkTimer(m_stream.get_executor())
 {
 }
@@ -103,6 +107,12 @@ asio::ip::tcp::socket &HttpConnection<Stream>::socket()
 }
 
 template <typename Stream>
+void HttpConnection<Stream>::setState(ConnectionTable::State state)
+{
+    m_server.connections().setState(m_entry, state);
+}
+
+template <typename Stream>
 asio::awaitable<void> HttpConnection<Stream>::handshake()
 {
     // The set-up time is spent answering the client's hello, not before the first answer, so a
@@ -112,9 +122,13 @@ asio::awaitable<void> HttpConnection<Stream>::handshake()
     // and would then see less set-up than was asked for.
     if (const auto setup = m_server.options().setup; setup.count() > 0) {
         co_await socket().async_wait(asio::ip::tcp::socket::wait_read, asio::use_awaitable);
+        // The server's own delay: no time-out may cut it short, and the client's handshake
+        // and request get their whole header time-out after it.
+        setState(ConnectionTable::State::Busy);
         m_thinkTimer.expires_after(setup);
         asio::error_code ignored; // as in think(): never cancelled, destroyed at shutdown
         co_await m_thinkTimer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+        setState(ConnectionTable::State::ReadingHead);
     }
     co_await m_stream.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
 }
@@ -143,10 +157,16 @@ asio::awaitable<void> HttpConnection<Stream>::run()
 template <typename Stream>
 asio::awaitable<std::optional<typename HttpConnection<Stream>::Head>> HttpConnection<Stream>::readHead()
 {
+    // Between requests a connection is idle until the next one starts arriving (pipelined, it
+    // has already); the first connection's head is awaited from the moment it was accepted.
+    if (m_requestCount > 0)
+        setState(m_input.empty() ? ConnectionTable::State::Idle : ConnectionTable::State::ReadingHead);
     for (std::size_t scanned = 0;;) {
         const HeadScan scan = HeadScan::scan(m_input, scanned);
-        if (scan.result == HeadScan::Result::Complete)
+        if (scan.result == HeadScan::Result::Complete) {
+            setState(ConnectionTable::State::Busy);
             co_return Head{.bytes = scan.position};
+        }
         if (scan.result == HeadScan::Result::StrayCarriageReturn)
             co_return Head{.refusal = 400};
         if (m_input.size() >= kMaxHeadBytes)
@@ -164,6 +184,7 @@ asio::awaitable<std::optional<typename HttpConnection<Stream>::Head>> HttpConnec
         m_input.resize(before + received);
         if (ec)
             co_return std::nullopt;
+        setState(ConnectionTable::State::ReadingHead);
     }
 }
 
@@ -239,6 +260,8 @@ asio::awaitable<bool> HttpConnection<Stream>::reply(int status, bool keepAlive, 
         co_return true;
     // Over TLS too, without a close_notify: the client knows from Content-Length that it has it all.
     socket().shutdown(asio::ip::tcp::socket::shutdown_send);
+    // Waiting for the client to close is idle time: a client that never does is closed in time.
+    setState(ConnectionTable::State::Idle);
     co_await lingerUntilPeerCloses();
     co_return false;
 }
@@ -280,7 +303,9 @@ asio::awaitable<void> HttpConnection<Stream>::lingerUntilPeerCloses()
 // Only serve() is instantiated explicitly: the rest follows from it, and the plain variant never
 // instantiates handshake(), which a bare socket could not compile.
 template asio::awaitable<void> HttpConnection<asio::ip::tcp::socket>::serve(HttpServer &,
-                                                                            asio::ip::tcp::socket);
-template asio::awaitable<void> HttpConnection<TlsStream>::serve(HttpServer &, TlsStream);
+                                                                            asio::ip::tcp::socket,
+                                                                            ConnectionTable::Handle);
+template asio::awaitable<void> HttpConnection<TlsStream>::serve(HttpServer &, TlsStream,
+                                                                ConnectionTable::Handle);
 
 } // namespace mtlab

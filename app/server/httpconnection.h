@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectiontable.h"
 #include "faultpicker.h"
 
 #include <asio/awaitable.hpp>
@@ -30,11 +31,13 @@ class HttpConnection
 {
 public:
     // The coroutine frame owns the connection, so it lives exactly as long as it is served.
-    static asio::awaitable<void> serve(HttpServer &server, Stream stream);
+    // `entry` is the connection's place in the server's ConnectionTable, which it leaves at the end.
+    static asio::awaitable<void> serve(HttpServer &server, Stream stream, ConnectionTable::Handle entry);
 
 private:
-    HttpConnection(HttpServer &server, Stream stream);
+    HttpConnection(HttpServer &server, Stream stream, ConnectionTable::Handle entry);
 
+    void setState(ConnectionTable::State state);
     asio::ip::tcp::socket &socket();
     // TLS only (never called over plain TCP): the handshake, after the connection's set-up time.
     asio::awaitable<void> handshake();
@@ -58,6 +61,7 @@ private:
 
     HttpServer &m_server;
     Stream m_stream;
+    ConnectionTable::Handle m_entry;
     asio::steady_timer m_thinkTimer;
     std::string m_input;
     std::string m_head; // reused: its capacity survives from one response to the next

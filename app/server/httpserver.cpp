@@ -26,6 +26,10 @@ HttpServer::HttpServer(asio::io_context &io, const ServerOptions &options)
     , m_acceptor(io)
     , m_acceptRetry(io)
     , m_gate(options.maxConcurrent)
+    , m_connections(io.get_executor(),
+                    {.headerTimeout = options.headerTimeout,
+                     .idleTimeout = options.idleTimeout,
+                     .capacity = ConnectionTable::capacityFor(options.maxConnections)})
     , m_faults(options.errorRate, options.faultMode, options.seed)
 {
     const asio::ip::tcp::endpoint endpoint(options.bind, options.port);
@@ -49,6 +53,7 @@ HttpServer::HttpServer(asio::io_context &io, const ServerOptions &options)
 
 void HttpServer::start()
 {
+    m_connections.start();
     asio::co_spawn(m_acceptor.get_executor(), acceptLoop(), asio::detached);
 }
 
@@ -80,15 +85,24 @@ asio::awaitable<void> HttpServer::acceptLoop()
         asio::error_code ec;
         auto socket = co_await m_acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
         if (!ec) {
+            const auto entry = m_connections.admit();
+            if (!entry) {
+                // Refused cleanly: the client sees the connection closed, never a hang.
+                log("connection refused: all " + std::to_string(m_connections.limits().capacity) +
+                    " connections are busy");
+                socket.close(ec);
+                continue;
+            }
             // Headers and body go out in one gather write; Nagle would only add latency.
             socket.set_option(asio::ip::tcp::no_delay(true), ec);
             if (m_tls)
-                asio::co_spawn(m_acceptor.get_executor(),
-                               HttpConnection<TlsStream>::serve(*this, TlsStream(std::move(socket), *m_tls)),
-                               asio::detached);
+                asio::co_spawn(
+                    m_acceptor.get_executor(),
+                    HttpConnection<TlsStream>::serve(*this, TlsStream(std::move(socket), *m_tls), *entry),
+                    asio::detached);
             else
                 asio::co_spawn(m_acceptor.get_executor(),
-                               HttpConnection<asio::ip::tcp::socket>::serve(*this, std::move(socket)),
+                               HttpConnection<asio::ip::tcp::socket>::serve(*this, std::move(socket), *entry),
                                asio::detached);
             continue;
         }

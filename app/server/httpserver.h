@@ -1,6 +1,7 @@
 #pragma once
 
 #include "concurrencygate.h"
+#include "connectiontable.h"
 #include "faultpicker.h"
 #include "responsebody.h"
 #include "serveroptions.h"
@@ -36,6 +37,7 @@ public:
 
     const ServerOptions &options() const { return m_options; }
     ConcurrencyGate &gate() { return m_gate; }
+    ConnectionTable &connections() { return m_connections; }
     Fault nextFault() { return m_faults.next(); }
     const ResponseBody &body() const { return m_body; }
     void log(std::string_view line) const;
@@ -47,6 +49,7 @@ private:
     asio::ip::tcp::acceptor m_acceptor;
     asio::steady_timer m_acceptRetry;
     ConcurrencyGate m_gate;
+    ConnectionTable m_connections;
     FaultPicker m_faults;
     ResponseBody m_body;
     std::optional<asio::ssl::context> m_tls;

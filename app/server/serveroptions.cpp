@@ -12,11 +12,13 @@ std::string describe(std::string_view option, std::string_view expected, std::st
     return std::string(option) + " must be " + std::string(expected) + ", got '" + std::string(value) + "'";
 }
 
-std::uint64_t unsignedValue(std::string_view option, std::string_view value, std::uint64_t max)
+std::uint64_t unsignedValue(std::string_view option, std::string_view value, std::uint64_t max,
+                            std::uint64_t min = 0)
 {
-    if (const auto number = parseUnsigned(value, max))
+    if (const auto number = parseUnsigned(value, max); number && *number >= min)
         return *number;
-    throw OptionError(describe(option, "an integer from 0 to " + std::to_string(max), value));
+    throw OptionError(
+        describe(option, "an integer from " + std::to_string(min) + " to " + std::to_string(max), value));
 }
 
 double rateValue(std::string_view option, std::string_view value)
@@ -99,6 +101,12 @@ ServerOptions ServerOptions::parse(std::span<char *const> args)
             options.bodyBytes = unsignedValue(name, value(), kMaxSizeKb) * 1024;
         else if (name == "--max-concurrent")
             options.maxConcurrent = unsignedValue(name, value(), 1'000'000);
+        else if (name == "--header-timeout-ms")
+            options.headerTimeout = std::chrono::milliseconds(unsignedValue(name, value(), kMaxDelayMs, 1));
+        else if (name == "--idle-timeout-ms")
+            options.idleTimeout = std::chrono::milliseconds(unsignedValue(name, value(), kMaxDelayMs, 1));
+        else if (name == "--max-connections")
+            options.maxConnections = unsignedValue(name, value(), kMaxConnections, 1);
         else if (name == "--error-rate")
             options.errorRate = rateValue(name, value());
         else if (name == "--fault")
@@ -134,6 +142,13 @@ Serves HTTP/1.1 GET on loopback with a configurable think time, for concurrency 
                         for a day, for 127.0.0.1, ::1 and localhost); its PEM follows the
                         ready line on standard output
   --max-concurrent N    requests served at once; later ones wait in FIFO order (0 = unlimited)
+  --header-timeout-ms N time a client has to send a request's whole head, from connecting
+                        or from the request's first byte; then it is closed (default 10000)
+  --idle-timeout-ms N   time a keep-alive connection may stay idle between requests
+                        (default 15000)
+  --max-connections N   connections held open at once (default and most: the descriptor
+                        limit minus 64); past it, a new one takes the place of the oldest
+                        that waits for a head or is idle, or is closed if all are busy
   --error-rate F        fraction 0..1 of requests answered with a fault (default 0)
   --fault KIND          500, reset, stall or mixed (default mixed)
   --seed S              seed for choosing faulty requests (default 1)

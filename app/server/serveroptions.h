@@ -16,6 +16,7 @@ enum class FaultMode { Status500, Reset, Stall, Mixed };
 // Upper bounds keep a typo from turning into an hour-long hang or a terabyte body.
 inline constexpr std::uint64_t kMaxDelayMs = 3'600'000;
 inline constexpr std::uint64_t kMaxSizeKb = 1'048'576;
+inline constexpr std::uint64_t kMaxConnections = 10'000'000;
 
 struct ServerOptions {
     asio::ip::address bind = asio::ip::address_v4::loopback();
@@ -24,6 +25,10 @@ struct ServerOptions {
     std::chrono::milliseconds setup{0};
     std::uint64_t bodyBytes = 50 * 1024;
     std::size_t maxConcurrent = 0;
+    // Slow or silent clients must not hold connections, and descriptors, for ever.
+    std::chrono::milliseconds headerTimeout{10'000};
+    std::chrono::milliseconds idleTimeout{15'000};
+    std::size_t maxConnections = 0; // 0: as many as the descriptor limit allows
     double errorRate = 0.0;
     FaultMode faultMode = FaultMode::Mixed;
     std::uint64_t seed = 1;

@@ -341,6 +341,10 @@ private slots:
         QTest::newRow("--delay-ms -1") << args({"--delay-ms", "-1"});
         QTest::newRow("--error-rate 1.5") << args({"--error-rate", "1.5"});
         QTest::newRow("--fault sometimes") << args({"--fault", "sometimes"});
+        QTest::newRow("--header-timeout-ms 0") << args({"--header-timeout-ms", "0"});
+        QTest::newRow("--idle-timeout-ms soon") << args({"--idle-timeout-ms", "soon"});
+        QTest::newRow("--max-connections 0") << args({"--max-connections", "0"});
+        QTest::newRow("--max-connections -5") << args({"--max-connections", "-5"});
         QTest::newRow("missing value") << args({"--port"});
         QTest::newRow("unknown option") << args({"--frobnicate"});
     }
