@@ -2,7 +2,12 @@
 // the wall time of the whole burst against the think time of one request: near 1x means the
 // server held every request concurrently instead of being the bottleneck.
 //
-// Usage: bench_server [--connections N] [--delay-ms D] [--size-kb K]
+// With --flood N it measures the other way round: N connections that send a request line and
+// fall silent (a slowloris attack), then M requests of a well-behaved client, one after another,
+// each on a new connection: their latency, and the server's peak memory.
+//
+// Usage: bench_server [--connections N] [--delay-ms D] [--size-kb K] [--max-connections C]
+//                     [--flood N [--requests M]]
 
 #include <algorithm>
 #include <chrono>
@@ -22,6 +27,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +41,9 @@ struct Settings {
     std::size_t connections = 10'000;
     long delayMs = 100;
     long sizeKb = 1;
+    std::size_t flood = 0;
+    std::size_t requests = 50;
+    std::size_t maxConnections = 0;
 };
 
 struct Server {
@@ -69,6 +78,12 @@ Settings parseSettings(int argc, char *argv[])
             settings.delayMs = value;
         else if (name == "--size-kb")
             settings.sizeKb = value;
+        else if (name == "--flood")
+            settings.flood = std::size_t(std::max(value, 0L));
+        else if (name == "--max-connections")
+            settings.maxConnections = std::size_t(std::max(value, 0L));
+        else if (name == "--requests")
+            settings.requests = std::size_t(std::max(value, 1L));
     }
     return settings;
 }
@@ -88,11 +103,16 @@ Server startServer(const Settings &settings)
         "multitask-lab-server";
     const std::string delay = std::to_string(settings.delayMs);
     const std::string size = std::to_string(settings.sizeKb);
-    const char *arguments[] = {program.c_str(), "--port",    "0",          "--delay-ms",
-                               delay.c_str(),   "--size-kb", size.c_str(), "--exit-on-stdin-eof",
-                               nullptr};
+    // 0 leaves the server its default: as many connections as its descriptor limit allows.
+    const std::string maxConnections = std::to_string(settings.maxConnections);
+    std::vector<const char *> arguments{program.c_str(), "--port",    "0",          "--delay-ms",
+                                        delay.c_str(),   "--size-kb", size.c_str(), "--exit-on-stdin-eof"};
+    if (settings.maxConnections > 0)
+        arguments.insert(arguments.end(), {"--max-connections", maxConnections.c_str()});
+    arguments.push_back(nullptr);
     pid_t pid = 0;
-    if (posix_spawn(&pid, program.c_str(), &actions, nullptr, const_cast<char **>(arguments), environ) != 0)
+    if (posix_spawn(&pid, program.c_str(), &actions, nullptr, const_cast<char **>(arguments.data()),
+                    environ) != 0)
         fail("posix_spawn");
     ::close(input[0]);
     ::close(output[1]);
@@ -218,6 +238,109 @@ double millisecondsSince(Clock::time_point start)
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// A blocking connection whose reads give up after 20 s, so an unanswered request cannot hang us.
+int connectBlocking(std::uint16_t port)
+{
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const timeval timeout{.tv_sec = 20, .tv_usec = 0};
+    if (fd < 0 || ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout) != 0 ||
+        ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+        fail("connect");
+    return fd;
+}
+
+// Opens `count` connections that each send a request line and fall silent; they stay open
+// (unless the server closes them) until the benchmark exits.
+std::vector<int> openSilentConnections(std::uint16_t port, std::size_t count)
+{
+    constexpr std::string_view kRequestLineOnly = "GET / HTTP/1.1\r\n";
+    std::vector<int> fds;
+    for (std::size_t i = 0; i < count; ++i) {
+        const int fd = connectBlocking(port);
+        if (::send(fd, kRequestLineOnly.data(), kRequestLineOnly.size(), MSG_NOSIGNAL) < 0)
+            fail("send");
+        fds.push_back(fd);
+    }
+    return fds;
+}
+
+// How many of `fds` the server has closed by now.
+std::size_t countClosed(const std::vector<int> &fds)
+{
+    std::size_t closed = 0;
+    for (const int fd : fds) {
+        char byte = 0;
+        const auto received = ::recv(fd, &byte, 1, MSG_DONTWAIT | MSG_PEEK);
+        if (received == 0 || (received < 0 && errno != EAGAIN))
+            ++closed;
+    }
+    return closed;
+}
+
+// One request on a new connection: its latency in ms, from connecting to the whole response,
+// or a negative number if it failed.
+double timedRequest(std::uint16_t port)
+{
+    const auto start = Clock::now();
+    Exchange exchange;
+    exchange.fd = connectBlocking(port);
+    const std::string_view request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    bool done = ::send(exchange.fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+            ssize_t(request.size()) &&
+        readResponse(exchange); // a blocking socket: false only when the read timed out
+    done = done && !exchange.failed;
+    ::close(exchange.fd);
+    return done ? millisecondsSince(start) : -1.0;
+}
+
+// A field of /proc/PID/status in MB, such as VmHWM (the peak resident memory).
+double serverMemoryMb(pid_t pid, std::string_view field)
+{
+    std::FILE *file = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
+    char line[256];
+    double kb = 0.0;
+    while (file && std::fgets(line, sizeof line, file)) {
+        if (std::string_view(line).starts_with(field) && line[field.size()] == ':')
+            kb = std::strtod(line + field.size() + 1, nullptr);
+    }
+    if (file)
+        std::fclose(file);
+    return kb / 1024.0;
+}
+
+int runFlood(const Settings &settings, const Server &server)
+{
+    const double memoryBeforeMb = serverMemoryMb(server.pid, "VmRSS");
+    const auto floodStart = Clock::now();
+    const std::vector<int> flood = openSilentConnections(server.port, settings.flood);
+    const double floodMs = millisecondsSince(floodStart);
+    std::vector<double> latencies;
+    std::size_t failed = 0;
+    for (std::size_t i = 0; i < settings.requests; ++i) {
+        const double latency = timedRequest(server.port);
+        if (latency < 0)
+            ++failed;
+        else
+            latencies.push_back(latency);
+    }
+    std::ranges::sort(latencies);
+    std::printf("%zu silent connections (each sent a request line), opened in %.0f ms\n", flood.size(),
+                floodMs);
+    if (!latencies.empty())
+        std::printf(
+            "%zu requests, one after another, each on a new connection: median %.2f ms, max %.2f ms\n",
+            latencies.size(), latencies[latencies.size() / 2], latencies.back());
+    std::printf("failed: %zu\n", failed);
+    std::printf("silent connections the server closed meanwhile: %zu\n", countClosed(flood));
+    std::printf("server memory: %.1f MB resident before the flood, %.1f MB at its peak (VmHWM)\n",
+                memoryBeforeMb, serverMemoryMb(server.pid, "VmHWM"));
+    return failed == 0 ? 0 : 1;
+}
+
 } // namespace
 
 } // namespace mtlab
@@ -232,6 +355,8 @@ int main(int argc, char *argv[])
     setrlimit(RLIMIT_NOFILE, &limit);
 
     const Server server = startServer(settings);
+    if (settings.flood > 0)
+        return runFlood(settings, server);
     const int epoll = ::epoll_create1(EPOLL_CLOEXEC);
     const auto connectStart = Clock::now();
     std::vector<Exchange> exchanges = connectAll(server.port, settings.connections, epoll);
