@@ -151,7 +151,8 @@ public:
     // Chips for a list of tasks, the ones beyond MaxChips counted in one more chip.
     void tasks(Section section, const std::vector<std::int32_t> &tasks, int style, double indent = 0)
     {
-        m_start = m_x = Margin + indent;
+        if (!m_open) // after chips of other work on this line, the tasks follow them
+            m_start = m_x = Margin + indent;
         for (std::size_t i = 0; i < tasks.size() && i < MaxChips; ++i)
             chip(section, tasks[i], QString::number(tasks[i]), style);
         if (tasks.size() > MaxChips)
@@ -264,18 +265,30 @@ void StatePanel::layoutEventLoop(Flow &flow)
 {
     const Snapshot &s = m_snapshot;
     flow.heading(tr("Running on the loop"), tr("one task at a time"));
-    const bool loopBusy = !s.workers.empty() && s.workers.front().busy;
-    if (!s.running.empty())
+    const WorkerState loop = s.workers.empty() ? WorkerState{} : s.workers.front();
+    if (!s.running.empty()) {
         flow.tasks(Section::Running, s.running, StatePalette::styleIndex(State::Cpu));
-    else if (loopBusy)
+    } else if (!s.otherRunning.empty()) {
+        for (const std::int32_t lane : s.otherRunning)
+            flow.chip(Section::Running, -1, workerName(lane), StatePalette::styleIndex(State::Cpu));
+    } else if (loop.busy && loop.task >= 0) {
+        // A blocking call inside a task (--blocking): the loop's one thread waits in it.
+        flow.chip(Section::Running, loop.task, tr("task %1 · blocks the loop").arg(loop.task),
+                  StatePalette::styleIndex(loop.state, loop.phase));
+        flow.line(stateText(loop));
+    } else if (loop.busy) {
         flow.line(tr("its own work inside libcurl"));
-    else
+    } else {
         flow.line(tr("nothing: the loop sleeps until I/O is ready"));
+    }
 
-    flow.heading(tr("Ready (%1)").arg(s.ready.size()), tr("can run, waiting for the loop"));
-    if (s.ready.empty())
+    const std::size_t ready = s.ready.size() + s.otherReady.size();
+    flow.heading(tr("Ready (%1)").arg(ready), tr("can run, waiting for the loop"));
+    if (ready == 0)
         flow.line(tr("empty"));
-    else
+    for (const std::int32_t lane : s.otherReady)
+        flow.chip(Section::Ready, -1, workerName(lane), StatePalette::styleIndex(State::Ready));
+    if (!s.ready.empty())
         flow.tasks(Section::Ready, s.ready, StatePalette::styleIndex(State::Ready));
 
     flow.heading(tr("Waiting (%1)").arg(s.waiting.size()), tr("for I/O, a timer or a semaphore"));

@@ -127,8 +127,13 @@ Snapshot SnapshotIndex::at(std::int64_t t) const
             if (worker && !state.busy)
                 state = WorkerState{
                     .lane = s.lane, .busy = true, .state = s.state, .phase = s.phase, .task = s.task};
-            if (s.task < 0)
+            if (s.task < 0) {
+                if (kind == LaneKind::AsyncTask && s.state == State::Cpu)
+                    snap.otherRunning.push_back(s.lane);
+                else if (kind == LaneKind::AsyncTask && s.state == State::Ready)
+                    snap.otherReady.push_back(s.lane);
                 return;
+            }
             switch (s.state) {
             case State::Cpu:
             case State::Race: // computing too, while another task's update overlaps

@@ -51,6 +51,9 @@ struct Snapshot {
     std::vector<std::int32_t> queued;  // submitted, not yet taken by a worker; by task id
     int done = 0;
     std::vector<WorkerState> workers; // in lane order
+    // Work of no task on a task's lane, such as the task that starves the loop (--hog-ms): the
+    // lanes where it computes, and where it is back in the ready list, at this instant.
+    std::vector<std::int32_t> otherRunning, otherReady;
     // With the interpreter lock: the task holding it (-1: none) and the tasks waiting for it.
     bool interpreterLock = false;
     std::int32_t lockHolder = -1;

@@ -1089,6 +1089,10 @@
         <source>computing, in a race</source>
         <translation>계산 중, 경쟁 상태</translation>
     </message>
+    <message>
+        <source>task %1 · blocks the loop</source>
+        <translation>작업 %1 · 루프를 막음</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::SweepChart</name>

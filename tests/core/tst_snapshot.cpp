@@ -24,6 +24,7 @@ private slots:
     void waitingSaysWhatFor_data();
     void waitingSaysWhatFor();
     void loopWorkerIsBusyInsideLibcurl();
+    void workOfNoTaskOnATaskLane();
     void poolWorkersAndQueue();
     void interpreterLockHolderAndWaiters_data();
     void interpreterLockHolderAndWaiters();
@@ -131,6 +132,21 @@ void TestSnapshot::loopWorkerIsBusyInsideLibcurl()
     QCOMPARE(s.workers.front().state, State::Cpu);
     QCOMPARE(s.workers.front().task, -1);
     QCOMPARE(waitingTasks(s), (TaskList{0, 1, 2}));
+}
+
+// The hog of --hog-ms computes on a lane of its own without a task id: it runs on the loop.
+void TestSnapshot::workOfNoTaskOnATaskLane()
+{
+    TraceBuilder b;
+    const std::int32_t loop = b.lane(LaneKind::EventLoop, "event loop");
+    const std::int32_t hog = b.lane(LaneKind::AsyncTask, "hog", loop);
+    b.span(hog, State::Cpu, -1, 0, 5).span(hog, State::Ready, -1, 5, 6).span(loop, State::Cpu, -1, 6, 7);
+    const Trace trace = b.build();
+    const SnapshotIndex index(trace);
+    QCOMPARE(index.at(ms(2)).otherRunning, TaskList{hog});
+    QVERIFY(index.at(ms(2)).running.empty());
+    QCOMPARE(index.at(ms(5.5)).otherReady, TaskList{hog});
+    QVERIFY(index.at(ms(6.5)).otherRunning.empty()); // the loop's own work is no task's
 }
 
 void TestSnapshot::poolWorkersAndQueue()

@@ -24,6 +24,7 @@ private slots:
     void poolWorkersAndQueue();
     void interpreterLock();
     void longListsEndInACount();
+    void aHogOrABlockingCallHoldsTheLoop();
     void clickingAChipFollowsItsTask();
     void withoutARunItSaysSo();
 };
@@ -136,6 +137,36 @@ void TestStatePanel::longListsEndInACount()
     QVERIFY(std::any_of(chips.begin(), chips.end(), [&](const StatePanel::Chip &c) {
         return c.task < 0 && c.text == QStringLiteral("+%1 more").arg(500 - ready.size());
     }));
+}
+
+// What starves the loop shows as what runs on it: the hog (a task of no id on its own lane),
+// or a task's blocking call drawn on the loop's own lane.
+void TestStatePanel::aHogOrABlockingCallHoldsTheLoop()
+{
+    TraceBuilder b;
+    const std::int32_t loop = b.lane(LaneKind::EventLoop, "event loop");
+    const std::int32_t hog = b.lane(LaneKind::AsyncTask, "hog, 5 ms", loop);
+    const std::int32_t slot = b.lane(LaneKind::AsyncTask, "task slot 1", loop);
+    b.span(hog, State::Cpu, -1, 0, 5)
+        .span(hog, State::Ready, -1, 5, 6)
+        .span(slot, State::Ready, 0, 1, 7)
+        .span(loop, State::IoWait, 1, 7, 10, IoPhase::Wait);
+    Shown shown(runOf(StrategyKind::Async, 2, b.build()), 2);
+    const auto chipIn = [&](Section section) {
+        for (const StatePanel::Chip &c : shown.panel.chips())
+            if (c.section == section)
+                return c;
+        return StatePanel::Chip{};
+    };
+    QCOMPARE(chipIn(Section::Running).text, QStringLiteral("hog, 5 ms"));
+    QCOMPARE(shown.panel.tasksIn(Section::Ready), TaskList{0});
+    shown.show(5.5); // the hog awaits: back in the ready list, before the task that waited longer
+    QVERIFY(shown.panel.headings().contains(QStringLiteral("Ready (2)")));
+    QCOMPARE(chipIn(Section::Ready).text, QStringLiteral("hog, 5 ms"));
+    QCOMPARE(shown.panel.tasksIn(Section::Ready), TaskList{0});
+    shown.show(8);
+    QCOMPARE(shown.panel.tasksIn(Section::Running), TaskList{1});
+    QCOMPARE(chipIn(Section::Running).text, QStringLiteral("task 1 · blocks the loop"));
 }
 
 void TestStatePanel::clickingAChipFollowsItsTask()
