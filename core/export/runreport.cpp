@@ -100,6 +100,36 @@ std::string padLeft(const std::string &text, std::size_t columns)
     return std::string(columns > width ? columns - width : 0, ' ') + text;
 }
 
+// How long the downloads' tasks sat in the loop's ready list once their answers were in: the
+// ready spans that start where a task's waiting on the network ended. What a hog costs the others.
+struct ReadyAfterAnswer {
+    std::int64_t totalNs = 0, longestNs = 0;
+    int count = 0;
+    double meanMs() const { return count > 0 ? static_cast<double>(totalNs) / count / 1e6 : 0.0; }
+};
+
+ReadyAfterAnswer readyAfterAnswer(const Trace &trace)
+{
+    ReadyAfterAnswer after;
+    for (const Lane &lane : trace.lanes()) {
+        if (lane.kind != LaneKind::AsyncTask)
+            continue;
+        std::int64_t answered = -1; // spans of a lane come by begin: the wait before its ready
+        std::int32_t task = -1;
+        for (const Span &s : trace.spansOfLane(lane.id)) {
+            if (s.state == State::IoWait) {
+                answered = s.end;
+                task = s.task;
+            } else if (s.state == State::Ready && s.task >= 0 && s.task == task && s.begin == answered) {
+                after.totalNs += s.duration();
+                after.longestNs = std::max(after.longestNs, s.duration());
+                ++after.count;
+            }
+        }
+    }
+    return after;
+}
+
 } // namespace
 
 double speedupOverSync(const std::vector<RunResult> &runs, const RunResult &run)
@@ -115,10 +145,14 @@ std::string reportTable(const std::vector<RunResult> &runs)
     if (runs.empty())
         return {};
     std::string out = workloadLine(runs.front()) + "\n\n";
-    out += format("%-38s %8s %11s %9s %10s\n", "strategy", "workers", "wall time", "speedup", "ok/failed");
+    int width = 38; // a label with all its options may be longer
+    for (const RunResult &run : runs)
+        width = std::max(width, static_cast<int>(runLabel(run.experiment).size()));
+    out += format("%-*s %8s %11s %9s %10s\n", width, "strategy", "workers", "wall time", "speedup",
+                  "ok/failed");
     for (const RunResult &run : runs) {
         const double speedup = speedupOverSync(runs, run);
-        out += format("%-38s %8d %11s %s %10s%s\n", runLabel(run.experiment).c_str(),
+        out += format("%-*s %8d %11s %s %10s%s\n", width, runLabel(run.experiment).c_str(),
                       run.experiment.workerCount(), seconds(run.wallNs).c_str(),
                       padLeft(formatSpeedup(speedup), 9).c_str(), format("%d/%d", run.ok, run.failed).c_str(),
                       run.cancelled ? "  cancelled" : "");
@@ -136,6 +170,14 @@ std::string reportTable(const std::vector<RunResult> &runs)
             out +=
                 "note: the article's n = 5,000,000 takes a few milliseconds per task in C++, so n is\n"
                 "scaled up to make a task last about a tenth of a second; --n 5000000 runs the original.\n";
+    }
+    for (const RunResult &run : runs) {
+        const ReadyAfterAnswer after = readyAfterAnswer(run.trace);
+        if (run.experiment.io.hogMs > 0 && after.count > 0)
+            out += format(
+                "\n%s:\n  once its answer was in, a download waited %.1f ms on average for the loop "
+                "(longest %.1f ms)\n",
+                runLabel(run.experiment).c_str(), after.meanMs(), static_cast<double>(after.longestNs) / 1e6);
     }
     for (const RunResult &run : runs)
         for (const auto &[reason, count] : run.errors)
@@ -186,6 +228,13 @@ std::string reportJson(const std::vector<RunResult> &runs, double snapshotAtMs)
             json.raw(",").key("blocking").boolean(e.io.blocking);
             json.raw(",").key("hog_ms").number(e.io.hogMs);
             json.raw(",").key("hog_slice_ms").number(e.io.hogSliceMs);
+            if (e.strategy == StrategyKind::Async) {
+                const ReadyAfterAnswer after = readyAfterAnswer(run.trace);
+                json.raw(",").key("ready_after_answer_ms").fixed(after.meanMs(), 3);
+                json.raw(",")
+                    .key("ready_after_answer_max_ms")
+                    .fixed(static_cast<double>(after.longestNs) / 1e6, 3);
+            }
         }
         if (snapshotAtMs >= 0) {
             json.raw(",").key("snapshot");

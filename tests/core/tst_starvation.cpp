@@ -1,6 +1,10 @@
 #include "runner.h"
+#include "runreport.h"
 #include "tracechecks.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
 #include <QTest>
 
 #include <map>
@@ -123,7 +127,9 @@ void TestStarvation::hogKeepsTheArrivedAnswersInTheReadyList()
     // answers arrive at about 200 ms.
     Experiment e = asyncDownloads(tasks, 200);
     e.io.hogMs = 600;
-    const RunResult run = Runner(e).run();
+    std::vector<RunResult> runs;
+    runs.push_back(Runner(e).run());
+    const RunResult &run = runs.front();
     QVERIFY2(run.problem.empty(), run.problem.c_str());
     QCOMPARE(run.ok, tasks); // the hog is no task of the workload
     QCOMPARE(int(run.trace.tasks().size()), tasks);
@@ -135,8 +141,10 @@ void TestStarvation::hogKeepsTheArrivedAnswersInTheReadyList()
     QCOMPARE(hog.front().task, -1);
     QVERIFY(hog.front().duration() >= 600 * Ms);
 
+    std::int64_t lastAnswer = 0;
     for (const auto &[task, download] : downloadsOf(run.trace)) {
         const QString which = QStringLiteral("task %1").arg(task);
+        lastAnswer = std::max(lastAnswer, download.end);
         QVERIFY2(download.begin < hog.front().begin, qPrintable(which));
         // The answer arrived while the hog computed: the waiting ends then, by the kernel's clock,
         // not when the loop was free to read it...
@@ -148,6 +156,21 @@ void TestStarvation::hogKeepsTheArrivedAnswersInTheReadyList()
         });
         QVERIFY2(starved, qPrintable(which));
     }
+
+    // The report says what the hog cost the others: every task waited from its answer at least
+    // until the hog was done.
+    const QJsonObject report = QJsonDocument::fromJson(QByteArray::fromStdString(reportJson(runs)))
+                                   .object()
+                                   .value(QStringLiteral("runs"))
+                                   .toArray()
+                                   .first()
+                                   .toObject();
+    QCOMPARE(report.value(QStringLiteral("hog_ms")).toInt(), 600);
+    QCOMPARE(report.value(QStringLiteral("hog_slice_ms")).toInt(), 0);
+    QCOMPARE(report.value(QStringLiteral("blocking")).toBool(), false);
+    const double floorMs = static_cast<double>(hog.front().end - lastAnswer) / 1e6;
+    QVERIFY(report.value(QStringLiteral("ready_after_answer_ms")).toDouble() >= floorMs);
+    QVERIFY(QString::fromStdString(reportTable(runs)).contains(QStringLiteral("once its answer was in")));
 }
 
 void TestStarvation::slicedHogLetsTheOthersThrough()
