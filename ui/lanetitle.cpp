@@ -10,6 +10,7 @@ QString laneTitle(const Lane &lane)
     const QString name = QString::fromStdString(lane.name);
     static const QRegularExpression numbered(QStringLiteral("^(thread|task slot|lane) (\\d+)$"));
     static const QRegularExpression process(QStringLiteral("^process (\\d+) \\(pid (\\d+)\\)$"));
+    static const QRegularExpression hogSlices(QStringLiteral("^hog, (\\d+) ms slices$"));
     if (name == QLatin1String("main thread"))
         return QCoreApplication::translate("LaneTitle", "main thread");
     if (name == QLatin1String("event loop"))
@@ -23,6 +24,11 @@ QString laneTitle(const Lane &lane)
                                                            : QT_TRANSLATE_NOOP("LaneTitle", "lane %1");
         return QCoreApplication::translate("LaneTitle", text).arg(m.captured(2));
     }
+    // The task that starves the event loop (HogTask).
+    if (name == QLatin1String("hog, no await"))
+        return QCoreApplication::translate("LaneTitle", "hog, no await");
+    if (const auto m = hogSlices.match(name); m.hasMatch())
+        return QCoreApplication::translate("LaneTitle", "hog, %1 ms slices").arg(m.captured(1));
     if (const auto m = process.match(name); m.hasMatch())
         return QCoreApplication::translate("LaneTitle", "process %1 (pid %2)")
             .arg(m.captured(1), m.captured(2));

@@ -16,7 +16,8 @@ namespace mtlab {
 
 namespace {
 
-// Short, for the timeline's lane column; the run's label says how long it computes.
+// Short, for the timeline's lane column; the run's label says how long it computes. The window
+// translates these two forms (laneTitle in ui/lanetitle.cpp): change them together.
 std::string laneName(const IoOptions &io)
 {
     if (io.hogSliceMs > 0 && io.hogSliceMs < io.hogMs)

@@ -84,6 +84,14 @@
         <source>process %1 (pid %2)</source>
         <translation>프로세스 %1 (pid %2)</translation>
     </message>
+    <message>
+        <source>hog, no await</source>
+        <translation>독점 작업, await 없음</translation>
+    </message>
+    <message>
+        <source>hog, %1 ms slices</source>
+        <translation>독점 작업, %1 ms 조각</translation>
+    </message>
 </context>
 <context>
     <name>Presets</name>
@@ -182,6 +190,30 @@
     <message>
         <source>Without a session every download opens a fresh connection and pays the 50 ms TLS handshake again: every bar starts with a tls phase and is longer than with reused sessions.</source>
         <translation>세션이 없으면 다운로드마다 새 연결을 열고 50 ms TLS 핸드셰이크를 다시 치릅니다: 막대마다 tls 단계로 시작하고, 세션을 재사용할 때보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>I/O: async with a blocking call in each task (the classic mistake)</source>
+        <translation>I/O: 작업마다 블로킹 호출을 하는 비동기 (흔한 실수)</translation>
+    </message>
+    <message>
+        <source>Each task downloads with a blocking call, like requests.get inside async def: the event loop&apos;s one thread waits for every answer in turn while the other tasks sit in its ready list. 20 downloads take 20 × 100 ms = 2 s, as long as sync.</source>
+        <translation>작업마다 async def 안에서 requests.get을 부르듯 블로킹 호출로 다운로드합니다: 이벤트 루프의 단 하나뿐인 스레드가 응답을 하나씩 차례로 기다리는 동안 나머지 작업은 준비 목록에 머뭅니다. 다운로드 20개에 20 × 100 ms = 2 s, 동기와 똑같이 걸립니다.</translation>
+    </message>
+    <message>
+        <source>I/O: async, one task computes 500 ms without an await</source>
+        <translation>I/O: 비동기, 작업 하나가 await 없이 500 ms 계산</translation>
+    </message>
+    <message>
+        <source>Among 20 downloads one task computes for half a second and never awaits. The answers arrive after 100 ms, but the loop is busy with the hog: every task sits in the ready list until the hog is done, about 450 ms each.</source>
+        <translation>다운로드 20개 사이에서 작업 하나가 await 한 번 없이 0.5초 동안 계산합니다. 응답은 100 ms 뒤에 도착하지만 루프는 독점 작업에 붙잡혀 있습니다: 모든 작업이 독점 작업이 끝날 때까지, 각각 약 450 ms씩 준비 목록에서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>I/O: async, the same 500 ms computed in 10 ms slices</source>
+        <translation>I/O: 비동기, 같은 500 ms를 10 ms 조각으로 나누어 계산</translation>
+    </message>
+    <message>
+        <source>The hog now awaits every 10 ms (like await asyncio.sleep(0)): each time, the loop hands the answers that have arrived to their tasks, so a download waits a slice or two (10 to 20 ms) instead of the whole half second. The hog takes as long as before; the others no longer wait for it.</source>
+        <translation>이제 독점 작업이 10 ms마다 await 합니다 (await asyncio.sleep(0)처럼): 그때마다 루프가 도착한 응답을 각 작업에 넘겨 주므로, 다운로드는 0.5초 전체가 아니라 조각 한두 개(10~20 ms)만 기다립니다. 독점 작업은 전과 똑같이 걸리지만, 다른 작업들은 더 이상 그것을 기다리지 않습니다.</translation>
     </message>
 </context>
 <context>

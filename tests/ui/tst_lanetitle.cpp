@@ -1,6 +1,10 @@
+#include "eventloop.h"
+#include "hogtask.h"
 #include "lanetitle.h"
 #include "language.h"
+#include "recorder.h"
 #include "runner.h"
+#include "tracecollector.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -50,6 +54,36 @@ private slots:
                     QVERIFY2(title.contains(c), qPrintable(title));
         }
         QCoreApplication::removeTranslator(&korean);
+    }
+
+    // The task that starves the event loop has a lane of its own, named by the engine.
+    void hogLanesAreKnown_data()
+    {
+        QTest::addColumn<int>("sliceMs");
+        QTest::newRow("in one go") << 0;
+        QTest::newRow("in slices") << 10;
+    }
+    void hogLanesAreKnown()
+    {
+        QFETCH(int, sliceMs);
+        IoOptions io;
+        io.hogMs = 500;
+        io.hogSliceMs = sliceMs;
+        TraceCollector collector(0);
+        Recorder recorder(collector, 0);
+        EventLoop loop;
+        const HogTask hog(loop, io, recorder, 0, {});
+        const Lane lane = collector.lanes().back();
+        QVERIFY(lane.name.starts_with("hog"));
+        QCOMPARE(laneTitle(lane), QString::fromStdString(lane.name));
+        QTranslator korean;
+        QVERIFY(korean.load(QStringLiteral(":/i18n/multitask-lab_ko.qm")));
+        QCoreApplication::installTranslator(&korean);
+        const QString title = laneTitle(lane);
+        QCoreApplication::removeTranslator(&korean);
+        QVERIFY2(title != QString::fromStdString(lane.name), lane.name.c_str());
+        if (sliceMs > 0)
+            QVERIFY2(title.contains(QString::number(sliceMs)), qPrintable(title));
     }
 
     void otherNamesStayAsTheyAre()
