@@ -23,6 +23,19 @@ bool isImagePath(const std::string &path)
     return std::find(formats.begin(), formats.end(), suffix) != formats.end();
 }
 
+// "1280x720" (or 1280X720): both sides from 320 to 16384 pixels, or false.
+bool parseSize(std::string_view text, int &width, int &height)
+{
+    const auto x = text.find_first_of("xX");
+    if (x == std::string_view::npos)
+        return false;
+    const auto number = [](std::string_view digits, int &value) {
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        return error == std::errc() && end == digits.data() + digits.size() && value >= 320 && value <= 16384;
+    };
+    return number(text.substr(0, x), width) && number(text.substr(x + 1), height);
+}
+
 } // namespace
 
 std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
@@ -33,6 +46,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
         std::string_view arg = args[i];
         if (arg == "--run") {
             parsed.run = true;
+        } else if (arg == "--presentation") {
+            parsed.presentation = true;
         } else if (arg == "--help" || arg == "-h") {
             parsed.help = true;
         } else if (arg == "--version") {
@@ -52,7 +67,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
                 return WindowArgumentError{
                     "--playhead takes a time in ms from the run's start (0 or more), not '" +
                     std::string(value) + "'"};
-        } else if (arg.starts_with("--preset") || arg.starts_with("--screenshot")) {
+        } else if (arg.starts_with("--preset") || arg.starts_with("--screenshot") ||
+                   arg.starts_with("--size")) {
             std::string_view name = arg;
             std::string_view value;
             if (const auto eq = arg.find('='); eq != std::string_view::npos) {
@@ -61,11 +77,18 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
             } else if (i + 1 < args.size()) {
                 value = args[++i];
             }
-            if (name != "--preset" && name != "--screenshot")
+            if (name != "--preset" && name != "--screenshot" && name != "--size")
                 return WindowArgumentError{"unknown option '" + std::string(name) + "' (try --help)"};
             if (value.empty())
                 return WindowArgumentError{std::string(name) + " needs a value"};
-            (name == "--preset" ? parsed.preset : parsed.screenshot) = std::string(value);
+            if (name == "--size") {
+                if (!parseSize(value, parsed.width, parsed.height))
+                    return WindowArgumentError{"--size takes WIDTHxHEIGHT in pixels (320 to 16384), such "
+                                               "as 1280x720, not '" +
+                                               std::string(value) + "'"};
+            } else {
+                (name == "--preset" ? parsed.preset : parsed.screenshot) = std::string(value);
+            }
         } else if (arg.starts_with("--") || !arg.starts_with("-")) {
             return WindowArgumentError{"unknown option '" + std::string(arg) + "' (try --help)"};
         } else {
@@ -89,13 +112,17 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
 std::string usageText()
 {
     return "Usage:\n"
-           "  multitask-lab [--preset NAME] [--run] [--playhead MS] [--screenshot FILE]\n"
+           "  multitask-lab [--preset NAME] [--run] [--playhead MS] [--presentation] [--size WxH]\n"
+           "                [--screenshot FILE]\n"
            "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
            "      its id); --run starts it; --playhead puts the finished run's replay MS after its\n"
-           "      start; --screenshot saves the whole window as a PNG when the\n"
-           "      run is done (all runs, for a comparison) and quits. Exit code 0, 1 if the run\n"
-           "      could not start or the screenshot could not be written, 2 for an unknown preset\n"
-           "      or an unwritable path, 130 when closed by Ctrl-C or SIGTERM.\n"
+           "      start; --presentation opens it in presentation mode (full screen, large type,\n"
+           "      the panel folded away; F11 in the window); --size gives the window a size in\n"
+           "      pixels, such as 1280x720 (a screenshot of a projector's screen); --screenshot\n"
+           "      saves the whole window as a PNG when the run is done (all runs, for a\n"
+           "      comparison) and quits. Exit code 0, 1 if the run could not start or the\n"
+           "      screenshot could not be written, 2 for an unknown preset, a bad size or an\n"
+           "      unwritable path, 130 when closed by Ctrl-C or SIGTERM.\n"
            "  multitask-lab presets [--ids]\n"
            "      Lists the presets, one a line: the name, a tab, the description (--ids: the id,\n"
            "      a tab, then the name and description).\n"

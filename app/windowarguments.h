@@ -7,15 +7,18 @@
 
 namespace mtlab {
 
-// `multitask-lab [--preset NAME] [--run] [--playhead MS] [--screenshot FILE]`: how the window is opened.
-// Parsed and checked before any window exists, so a typo or an unwritable path fails at once with one line,
-// even where there is no display. Qt's own single-dash options (-platform offscreen) are skipped here and
-// left to QApplication.
+// `multitask-lab [--preset NAME] [--run] [--playhead MS] [--presentation] [--size WxH]
+// [--screenshot FILE]`: how the window is opened. Parsed and checked before any window exists, so
+// a typo or an unwritable path fails at once with one line, even where there is no display. Qt's
+// own single-dash options (-platform offscreen) are skipped here and left to QApplication.
 struct WindowArguments {
-    std::string preset;     // a preset's id or name; empty: the last experiment
-    bool run = false;       // start the experiment once the window is up
-    std::string screenshot; // save the window there when the run is done, then quit
-    double playheadMs = -1; // with run: replay the finished run to there (ms from its start)
+    std::string preset;        // a preset's id or name; empty: the last experiment
+    bool run = false;          // start the experiment once the window is up
+    std::string screenshot;    // save the window there when the run is done, then quit
+    double playheadMs = -1;    // with run: replay the finished run to there (ms from its start)
+    bool presentation = false; // full screen, large type, the panel folded away
+    int width = 0;             // --size: the window's size in pixels, 0 when not given
+    int height = 0;
     bool help = false;
     bool version = false;
 };

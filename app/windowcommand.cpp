@@ -4,6 +4,7 @@
 #include "interruptwatcher.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "presentationmode.h"
 #include "presets.h"
 #include "replaycontroller.h"
 #include "replaypane.h"
@@ -117,6 +118,13 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
         window.restoreSettings();
     if (!preset.isEmpty())
         window.loadPreset(preset);
+    if (arguments.width > 0) {
+        // A given size wins over full screen: a slide of a projector other than this screen.
+        window.presentation()->setFullScreenAllowed(false);
+        window.resize(arguments.width, arguments.height);
+    }
+    if (arguments.presentation)
+        window.presentation()->setOn(true);
     window.show();
 
     if (arguments.playheadMs >= 0) {

@@ -24,16 +24,16 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_timeline->setModel(m_model);
     m_charts->addWidget(m_wallTimes);
     m_charts->addWidget(m_sweep);
-    auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(m_timeline);
-    splitter->addWidget(m_charts);
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->addWidget(m_timeline);
+    m_splitter->addWidget(m_charts);
     // The timeline is the picture; the chart is its summary.
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 }
 
 ComparisonView::~ComparisonView() = default;

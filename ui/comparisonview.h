@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+class QSplitter;
 class QStackedWidget;
 
 namespace mtlab {
@@ -40,12 +41,15 @@ public:
     const Comparison &comparison() const noexcept { return *m_comparison; }
     WallTimeChart *wallTimeChart() const noexcept { return m_wallTimes; }
     SweepChart *sweepChart() const noexcept { return m_sweep; }
+    // Timeline on the left, the chart on the right.
+    QSplitter *splitter() const noexcept { return m_splitter; }
 
 private:
     void updateCharts();
 
     TimelineModel *m_model = nullptr;
     TimelineView *m_timeline = nullptr;
+    QSplitter *m_splitter = nullptr;
     QStackedWidget *m_charts = nullptr;
     WallTimeChart *m_wallTimes = nullptr;
     SweepChart *m_sweep = nullptr;

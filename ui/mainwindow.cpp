@@ -6,13 +6,16 @@
 #include "exportactions.h"
 #include "language.h"
 #include "lessondialog.h"
+#include "presentationmode.h"
 #include "presets.h"
 #include "replaypane.h"
 #include "runbox.h"
 #include "runcontroller.h"
 #include "runner.h"
+#include "sweepchart.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
+#include "walltimechart.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -137,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_presentation->setOn(false); // the window's geometry is kept as it is outside the mode
     if (m_persistent)
         saveSettings();
 }
@@ -144,6 +148,7 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     m_runAction = new QAction(tr("&Run"), this);
+    m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
     m_runAction->setStatusTip(tr("Run the experiment set up on the left"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
@@ -210,6 +215,20 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_panelAction);
     view->addAction(m_keepScaleAction);
+    view->addSeparator();
+    PresentationMode::Parts parts;
+    parts.window = this;
+    parts.panel = m_panel;
+    parts.run = m_runAction;
+    parts.cancel = m_cancelAction;
+    parts.panelAction = m_panelAction;
+    parts.zoomIn = zoomIn;
+    parts.zoomOut = zoomOut;
+    parts.timelines = {m_view, m_comparison->timeline()};
+    parts.charts = {m_comparison->wallTimeChart(), m_comparison->sweepChart()};
+    parts.comparison = m_comparison->splitter();
+    m_presentation = new PresentationMode(parts);
+    m_presentation->addToMenu(view);
     view->addSeparator();
     createLanguageMenu(view->addMenu(tr("&Language")));
 
@@ -440,6 +459,7 @@ void MainWindow::restoreSettings()
     m_panelAction->setChecked(settings.value(QStringLiteral("view/panel"), true).toBool());
     m_keepScaleAction->setChecked(settings.value(QStringLiteral("view/keepScale"), false).toBool());
     m_panel->restoreSettings(settings);
+    m_presentation->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -452,6 +472,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/panel"), m_panelAction->isChecked());
     settings.setValue(QStringLiteral("view/keepScale"), m_keepScaleAction->isChecked());
     m_panel->saveSettings(settings);
+    m_presentation->saveSettings();
 }
 
 } // namespace mtlab

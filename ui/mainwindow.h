@@ -20,6 +20,7 @@ class ComparisonView;
 class ExperimentPanel;
 class ExportActions;
 class ReplayPane;
+class PresentationMode;
 class RunController;
 class TimelineModel;
 class TimelineView;
@@ -50,6 +51,7 @@ public:
     ComparisonView *comparisonView() const noexcept { return m_comparison; }
     // Replays the finished run on the timeline tab, or a run of the comparison on its tab.
     ReplayPane *replayPane() const noexcept { return m_replay; }
+    PresentationMode *presentation() const noexcept { return m_presentation; }
     QString statusText() const;
     // Help > About: the program's version, and the Qt and libcurl it runs with.
     static QString aboutText();
@@ -98,6 +100,7 @@ private:
     QLabel *m_status = nullptr;
     ExportActions *m_exports = nullptr;
     QWidget *m_lesson = nullptr;
+    PresentationMode *m_presentation = nullptr;
 
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;

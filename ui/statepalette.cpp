@@ -1,5 +1,6 @@
 #include "statepalette.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPen>
 
@@ -82,6 +83,23 @@ const StatePalette::Style &StatePalette::style(State state, IoPhase phase)
 QString StatePalette::name(State state, IoPhase phase)
 {
     return style(state, phase).name;
+}
+
+QString StatePalette::shortName(int index)
+{
+    // In legend order, as the styles' table.
+    static constexpr std::array words = {
+        QT_TRANSLATE_NOOP("StatePalette", "computing"),    QT_TRANSLATE_NOOP("StatePalette", "ready"),
+        QT_TRANSLATE_NOOP("StatePalette", "name lookup"),  QT_TRANSLATE_NOOP("StatePalette", "connecting"),
+        QT_TRANSLATE_NOOP("StatePalette", "TLS"),          QT_TRANSLATE_NOOP("StatePalette", "server wait"),
+        QT_TRANSLATE_NOOP("StatePalette", "receiving"),    QT_TRANSLATE_NOOP("StatePalette", "network"),
+        QT_TRANSLATE_NOOP("StatePalette", "lock wait"),    QT_TRANSLATE_NOOP("StatePalette", "queued"),
+        QT_TRANSLATE_NOOP("StatePalette", "idle"),         QT_TRANSLATE_NOOP("StatePalette", "process start"),
+        QT_TRANSLATE_NOOP("StatePalette", "data passing"), QT_TRANSLATE_NOOP("StatePalette", "failed"),
+    };
+    if (index < 0 || static_cast<std::size_t>(index) >= words.size())
+        return style(index).name;
+    return QCoreApplication::translate("StatePalette", words[static_cast<std::size_t>(index)]);
 }
 
 bool StatePalette::isWaiting(State state) noexcept

@@ -60,6 +60,8 @@ public:
     static const Style &style(int index);
     static const Style &style(State state, IoPhase phase = IoPhase::None);
     static QString name(State state, IoPhase phase = IoPhase::None);
+    // A word or two for a compact legend (presentation mode): "computing", "lock wait".
+    static QString shortName(int index);
     static bool isWaiting(State state) noexcept;
     static QBrush hatchBrush(int index);
     // A legend swatch: fill, hatch and a thin outline.

@@ -31,7 +31,6 @@ double textWidth(const QFont &f, const QString &text, const QPaintDevice *device
 }
 
 constexpr double Margin = 12;
-constexpr double MaxGrowth = 1.8; // how much fitHeight may thicken rows when there is room
 
 } // namespace
 
@@ -43,10 +42,11 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
     // Sizes chosen for a projector: nothing under 10 pt, headers and the title larger.
     scale = std::max(options.fontScale, 0.1);
     labelFont = font(11, scale);
-    subLabelFont = font(10, scale);
+    const bool uniform = options.uniformText;
+    subLabelFont = font(uniform ? 11 : 10, scale);
     headerFont = font(13, scale, true);
     subtitleFont = font(11, scale);
-    axisFont = font(10.5, scale);
+    axisFont = font(uniform ? 11 : 10.5, scale);
     legendFont = font(11, scale);
     titleFont = font(20, scale, true);
 
@@ -60,7 +60,7 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
     const double margin = std::round(Margin * scale);
     axis = QRectF(target.left() + labelWidth, title.bottom(), target.width() - labelWidth - margin,
                   axisHeight);
-    layoutLegend(target, device);
+    layoutLegend(target, options.compactLegend, device);
     const double bottom = options.legend && !legendItems.empty() ? legend.top()
                                                                  : target.bottom() + 1 - margin / 2;
     plot = QRectF(axis.left(), axis.bottom(), axis.width(), std::max(0.0, bottom - axis.bottom()));
@@ -71,10 +71,13 @@ TimelineLayout::TimelineLayout(const TimelineModel &model, const QRect &target,
     rowHeight = std::max<double>(options.rowHeight, lineHeight(labelFont, device) + 6);
     subRowHeight = std::max(options.rowHeight * 0.85, lineHeight(subLabelFont, device) + 4);
     queueRowHeight = 2 * rowHeight;
+    m_twoLineHeaders = !headersFitOneLine(device);
     headerHeight = lineHeight(headerFont, device) + 12 * scale;
+    if (m_twoLineHeaders)
+        headerHeight += lineHeight(subtitleFont, device);
     groupGap = 10 * scale;
     if (options.fitHeight)
-        fitRows(plot.height(), options.minSubRowHeight);
+        fitRows(plot.height(), options.minSubRowHeight, options.maxRowGrowth);
     contentHeight = 0;
     forEach(
         [this](int, int, const QRectF &box) {
@@ -110,8 +113,29 @@ std::pair<QRectF, QRectF> TimelineLayout::headerText(const TimelineModel::Group 
         const QFontMetricsF fm(font);
         return QRectF(left, box.center().y() - fm.height() / 2, fm.horizontalAdvance(text), fm.height());
     };
-    const QRectF title = line(headerFont, group.title, box.left() + 14 * scale);
+    const double left = box.left() + 14 * scale;
+    if (m_twoLineHeaders) {
+        const double titleH = QFontMetricsF(headerFont).height();
+        const double subH = QFontMetricsF(subtitleFont).height();
+        const double top = box.center().y() - (titleH + subH) / 2;
+        const QString sub = subtitle(group);
+        return {QRectF(left, top, QFontMetricsF(headerFont).horizontalAdvance(group.title), titleH),
+                QRectF(left, top + titleH, QFontMetricsF(subtitleFont).horizontalAdvance(sub), subH)};
+    }
+    const QRectF title = line(headerFont, group.title, left);
     return {title, line(subtitleFont, subtitle(group), title.right() + 18 * scale)};
+}
+
+bool TimelineLayout::headersFitOneLine(const QPaintDevice *device) const
+{
+    const double room = plot.right() - labels.left() - 14 * scale;
+    for (const TimelineModel::Group &group : m_model.groups()) {
+        const double used = textWidth(headerFont, group.title, device) + 18 * scale +
+            textWidth(subtitleFont, subtitle(group), device);
+        if (used > room)
+            return false;
+    }
+    return true;
 }
 
 QString TimelineLayout::subtitle(const TimelineModel::Group &group)
@@ -119,7 +143,7 @@ QString TimelineLayout::subtitle(const TimelineModel::Group &group)
     return group.live ? QCoreApplication::translate("TimelineLayout", "running…") : group.subtitle;
 }
 
-void TimelineLayout::fitRows(double available, double minSubRowHeight)
+void TimelineLayout::fitRows(double available, double minSubRowHeight, double maxGrowth)
 {
     double fixed = 0;   // headers and gaps
     double workers = 0; // worker and queue rows, at their natural height
@@ -138,7 +162,7 @@ void TimelineLayout::fitRows(double available, double minSubRowHeight)
     const double room = available - fixed;
     if (workers + subLanes * subRowHeight <= room) {
         // Spare room: thicker bars read better from the back of a room, up to a point.
-        const double grow = std::min(MaxGrowth, room / (workers + subLanes * subRowHeight));
+        const double grow = std::min(maxGrowth, room / (workers + subLanes * subRowHeight));
         rowHeight *= grow;
         queueRowHeight *= grow;
         subRowHeight *= grow;
@@ -163,7 +187,7 @@ void TimelineLayout::fitRows(double available, double minSubRowHeight)
     }
 }
 
-void TimelineLayout::layoutLegend(const QRect &target, const QPaintDevice *device)
+void TimelineLayout::layoutLegend(const QRect &target, bool compact, const QPaintDevice *device)
 {
     legendItems.clear();
     const std::uint32_t styles = m_model.presentStyles();
@@ -190,9 +214,11 @@ void TimelineLayout::layoutLegend(const QRect &target, const QPaintDevice *devic
     };
     for (int style = 0; style < StatePalette::StyleCount; ++style)
         if (styles & (1u << style))
-            place(style, StatePalette::style(style).name);
+            place(style, compact ? StatePalette::shortName(style) : StatePalette::style(style).name);
     if (ideal)
-        place(-1, QCoreApplication::translate("TimelineLayout", "ideal: the time the theory predicts"));
+        place(-1,
+              compact ? QCoreApplication::translate("TimelineLayout", "ideal time")
+                      : QCoreApplication::translate("TimelineLayout", "ideal: the time the theory predicts"));
     const double height = legendItems.empty() ? 0 : std::round((line + 1) * lineH + 10 * scale);
     legend = QRectF(target.left(), target.bottom() + 1 - height, target.width(), height);
     for (LegendItem &item : legendItems) {

@@ -37,7 +37,8 @@ public:
     double scale = 1.0; // the options' fontScale
 
     double height(const TimelineModel::Row &row) const noexcept;
-    // Where a group header at box writes its title and its subtitle.
+    // Where a group header at box writes its title and its subtitle: side by side, or the
+    // subtitle under the title when some header is too narrow for both on one line.
     std::pair<QRectF, QRectF> headerText(const TimelineModel::Group &group, const QRectF &box) const;
     static QString subtitle(const TimelineModel::Group &group);
     // The rows area: label column and plot side by side.
@@ -76,11 +77,13 @@ public:
     }
 
 private:
-    void layoutLegend(const QRect &target, const QPaintDevice *device);
-    void fitRows(double available, double minSubRowHeight);
+    void layoutLegend(const QRect &target, bool compact, const QPaintDevice *device);
+    void fitRows(double available, double minSubRowHeight, double maxGrowth);
+    bool headersFitOneLine(const QPaintDevice *device) const;
 
     const TimelineModel &m_model;
     double m_scrollY = 0;
+    bool m_twoLineHeaders = false;
 };
 
 } // namespace mtlab

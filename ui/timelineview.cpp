@@ -87,6 +87,22 @@ QRect TimelineView::plotRect() const
     return m_renderer ? m_renderer->plotArea(contentRect(), m_options) : contentRect();
 }
 
+void TimelineView::setTextScale(double fontScale, bool presentation)
+{
+    const TimelineOptions usual;
+    m_options.fontScale = fontScale;
+    m_options.labelWidth = static_cast<int>(std::round(usual.labelWidth * fontScale));
+    m_options.rowHeight = static_cast<int>(std::round(usual.rowHeight * fontScale));
+    m_options.uniformText = presentation;
+    m_options.compactLegend = presentation;
+    // A class reads thick bars more easily than white space under a short run.
+    m_options.maxRowGrowth = presentation ? 6.0 : usual.maxRowGrowth;
+    updateScrollBar();
+    if (m_followLive)
+        fitScale();
+    scaleChanged();
+}
+
 QRect TimelineView::contentRect() const
 {
     QRect r = rect();
@@ -214,7 +230,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         painter.fillRect(rect(), Qt::white);
         painter.setPen(QColor(0x45, 0x4B, 0x55));
         QFont font = painter.font();
-        font.setPointSizeF(13);
+        font.setPointSizeF(13 * m_options.fontScale);
         painter.setFont(font);
         painter.drawText(rect(), Qt::AlignCenter, tr("Run an experiment to see its timeline here."));
         return;

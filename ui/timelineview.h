@@ -46,6 +46,9 @@ public:
     void setPlayhead(double ns);
     // While a replay is on, its keys and drags on the time axis go to it, even without a playhead.
     void setReplayKeys(bool on) { m_replayKeys = on; }
+    // Type fontScale times the usual size, with the label column and rows to match; presentation
+    // also sizes the small texts like the labels and lets rows grow further into the height.
+    void setTextScale(double fontScale, bool presentation);
 
 public slots:
     void zoomIn();
