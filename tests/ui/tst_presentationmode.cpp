@@ -9,6 +9,9 @@
 
 #include <QAction>
 #include <QFontInfo>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -34,12 +37,17 @@ private slots:
     void rowsGrowIntoTheHeight();
     void textScaleStepsAndIsKept();
     void leavingGivesTheWindowBack();
+    void scriptedSlideAtAGivenSize();
+    void badSizesExitWithTwo_data();
+    void badSizesExitWithTwo();
 
 private:
     // A window in presentation mode at w x h, with runs on both tabs. Full screen would take the
     // offscreen platform's own screen size, so the window is sized by hand.
     static void present(MainWindow &window, int w, int h);
     static QAction *runAction(const MainWindow &window);
+    // The real program, off-screen; its exit code.
+    static int runProgram(const QStringList &args, QByteArray *errors = nullptr);
 };
 
 constexpr std::int64_t Ms = 1'000'000;
@@ -238,6 +246,50 @@ void TestPresentationMode::leavingGivesTheWindowBack()
     QVERIFY(mode->largerAction()->shortcuts().isEmpty());
     QCOMPARE(window.timelineView()->options().fontScale, 1.0);
     QVERIFY(!window.timelineView()->options().uniformText);
+}
+
+int TestPresentationMode::runProgram(const QStringList &args, QByteArray *errors)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"), args);
+    if (!process.waitForFinished(120'000))
+        return -1;
+    if (errors)
+        *errors = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void TestPresentationMode::scriptedSlideAtAGivenSize()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("slide.png"));
+    QByteArray errors;
+    QCOMPARE(runProgram({QStringLiteral("--presentation"), QStringLiteral("--size"),
+                         QStringLiteral("1024x768"), QStringLiteral("--preset"), QStringLiteral("cpu-sync"),
+                         QStringLiteral("--screenshot"), path},
+                        &errors),
+             0);
+    QCOMPARE(QImage(path).size(), QSize(1024, 768));
+}
+
+void TestPresentationMode::badSizesExitWithTwo_data()
+{
+    QTest::addColumn<QString>("size");
+    QTest::newRow("no height") << QStringLiteral("1280");
+    QTest::newRow("not a number") << QStringLiteral("widex720");
+    QTest::newRow("too small") << QStringLiteral("100x100");
+    QTest::newRow("trailing text") << QStringLiteral("1280x720px");
+}
+
+void TestPresentationMode::badSizesExitWithTwo()
+{
+    QFETCH(QString, size);
+    QByteArray errors;
+    QCOMPARE(runProgram({QStringLiteral("--presentation"), QStringLiteral("--size"), size}, &errors), 2);
+    QVERIFY2(errors.contains("--size"), errors.constData());
 }
 
 QTEST_MAIN(TestPresentationMode)
