@@ -233,7 +233,8 @@ void PresentationMode::sizeComparison()
     if (!m_on)
         return;
     const int width = m_parts.comparison->width();
-    m_parts.comparison->setSizes({width * 3 / 5, width - width * 3 / 5});
+    const int chart = std::clamp(22 * m_appliedPixels, width / 4, width * 2 / 5);
+    m_parts.comparison->setSizes({width - chart, chart});
 }
 
 void PresentationMode::applyCharts(int pixels)

@@ -195,7 +195,8 @@ void TimelineLayout::layoutLegend(const QRect &target, bool compact, const QPain
     for (const TimelineModel::Group &g : m_model.groups())
         ideal = ideal || g.idealNs > 0;
     const double lineH = lineHeight(legendFont, device) + 8 * scale;
-    const double swatchW = 24 * scale;
+    const double swatchW = (compact ? 18 : 24) * scale;
+    const double gap = (compact ? 14 : 22) * scale;
     const double swatchH = 14 * scale;
     const double left = target.left() + Margin * scale;
     const double right = target.right() - Margin * scale;
@@ -210,7 +211,7 @@ void TimelineLayout::layoutLegend(const QRect &target, bool compact, const QPain
         const double y = line * lineH; // moved to the bottom once the line count is known
         legendItems.push_back({style, text, QRectF(x, y + (lineH - swatchH) / 2, swatchW, swatchH),
                                QRectF(x + swatchW + 6 * scale, y, w - swatchW - 6 * scale, lineH)});
-        x += w + 22 * scale;
+        x += w + gap;
     };
     for (int style = 0; style < StatePalette::StyleCount; ++style)
         if (styles & (1u << style))
