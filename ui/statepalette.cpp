@@ -96,10 +96,10 @@ QString StatePalette::shortName(int index)
         QT_TRANSLATE_NOOP("StatePalette", "lock wait"),    QT_TRANSLATE_NOOP("StatePalette", "queued"),
         QT_TRANSLATE_NOOP("StatePalette", "idle"),         QT_TRANSLATE_NOOP("StatePalette", "process start"),
         QT_TRANSLATE_NOOP("StatePalette", "data passing"), QT_TRANSLATE_NOOP("StatePalette", "failed"),
+        QT_TRANSLATE_NOOP("StatePalette", "race"),
     };
-    if (index < 0 || static_cast<std::size_t>(index) >= words.size())
-        return style(index).name;
-    return QCoreApplication::translate("StatePalette", words[static_cast<std::size_t>(index)]);
+    static_assert(words.size() == StyleCount);
+    return QCoreApplication::translate("StatePalette", words.at(static_cast<std::size_t>(index)));
 }
 
 bool StatePalette::isWaiting(State state) noexcept
