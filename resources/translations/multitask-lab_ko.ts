@@ -217,6 +217,69 @@
     </message>
 </context>
 <context>
+    <name>StatePalette</name>
+    <message>
+        <source>computing</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>name lookup</source>
+        <translation>이름 조회</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>server wait</source>
+        <translation>서버 대기</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>수신</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>lock wait</source>
+        <translation>락 대기</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>큐 대기</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
+    </message>
+    <message>
+        <source>process start</source>
+        <translation>프로세스 시작</translation>
+    </message>
+    <message>
+        <source>data passing</source>
+        <translation>데이터 전달</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>race</source>
+        <translation>경쟁 상태</translation>
+    </message>
+</context>
+<context>
     <name>TimelineLayout</name>
     <message>
         <source>running…</source>
@@ -225,6 +288,10 @@
     <message>
         <source>ideal: the time the theory predicts</source>
         <translation>이상: 이론이 예측하는 시간</translation>
+    </message>
+    <message>
+        <source>ideal time</source>
+        <translation>이상적인 시간</translation>
     </message>
 </context>
 <context>
@@ -818,6 +885,61 @@
     <message>
         <source>As the &amp;system</source>
         <translation>시스템 설정대로(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::PresentationMode</name>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with large type for a projector; Run stays at the top</source>
+        <translation>프로젝터용 큰 글씨의 전체 화면. 실행 버튼은 위쪽에 그대로 있습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>글씨 크게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl+=)</source>
+        <translation>글씨 크게 (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>글씨 작게(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>글씨 작게 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <source>Load a preset</source>
+        <translation>프리셋 불러오기</translation>
+    </message>
+    <message>
+        <source>Your own experiment</source>
+        <translation>직접 만든 실험</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;text size</source>
+        <translation>발표 모드 글씨 크기(&amp;T)</translation>
     </message>
 </context>
 <context>
