@@ -227,6 +227,7 @@ void MainWindow::createMenus()
     parts.timelines = {m_view, m_comparison->timeline()};
     parts.charts = {m_comparison->wallTimeChart(), m_comparison->sweepChart()};
     parts.comparison = m_comparison->splitter();
+    parts.aside = {m_replay};
     m_presentation = new PresentationMode(parts);
     m_presentation->addToMenu(view);
     view->addSeparator();

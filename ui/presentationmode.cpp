@@ -148,11 +148,18 @@ void PresentationMode::setOn(bool on)
         m_stateBefore = window->windowState();
         m_comparisonBefore = m_parts.comparison->saveState();
         m_parts.panelAction->setChecked(false);
+        m_asideShown.clear();
+        for (QWidget *widget : m_parts.aside) {
+            m_asideShown.push_back(!widget->isHidden());
+            widget->hide();
+        }
         if (m_fullScreenAllowed)
             window->setWindowState(m_stateBefore | Qt::WindowFullScreen);
     } else {
         m_parts.comparison->restoreState(m_comparisonBefore);
         m_parts.panelAction->setChecked(m_panelWasShown);
+        for (std::size_t i = 0; i < m_parts.aside.size() && i < m_asideShown.size(); ++i)
+            m_parts.aside[i]->setVisible(m_asideShown[i]);
         if (m_fullScreenAllowed)
             window->setWindowState(m_stateBefore & ~Qt::WindowFullScreen);
     }
@@ -213,8 +220,9 @@ void PresentationMode::apply()
     m_appliedPixels = pixels;
     QMainWindow *window = m_parts.window;
     if (m_on) {
+        // In points, as every widget's own font is: some scale theirs from it (a title a size up).
         QFont font = window->font();
-        font.setPixelSize(pixels);
+        font.setPointSizeF(pixels * 72.0 / window->logicalDpiY());
         window->setFont(font);
     } else {
         window->setFont(QFont()); // the application's font again

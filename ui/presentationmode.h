@@ -43,6 +43,7 @@ public:
         std::vector<TimelineView *> timelines;
         std::vector<QChartView *> charts;
         QSplitter *comparison = nullptr; // the comparison's timeline and chart, side by side
+        std::vector<QWidget *> aside;    // folded away too while presenting (the replay pane)
     };
 
     static constexpr double MinTextScale = 1.0;
@@ -108,6 +109,7 @@ private:
     bool m_on = false;
     bool m_fullScreenAllowed = true;
     bool m_panelWasShown = true;
+    std::vector<bool> m_asideShown; // as they were before presenting
     Qt::WindowStates m_stateBefore;
     QByteArray m_comparisonBefore; // the splitter's state outside the mode
     double m_textScale = DefaultTextScale;

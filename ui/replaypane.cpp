@@ -39,10 +39,7 @@ ReplayPane::ReplayPane(QWidget *parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     m_runLabel = new QLabel(tr("Replay"));
-    QFont title = m_runLabel->font();
-    title.setBold(true);
-    title.setPointSizeF(title.pointSizeF() * 1.15);
-    m_runLabel->setFont(title);
+    sizeTitle();
     m_runList = new QComboBox;
     m_runList->setObjectName(QStringLiteral("replayRun"));
     m_runList->setToolTip(tr("The run whose tasks the panel shows"));
@@ -210,6 +207,22 @@ bool ReplayPane::handleKey(int key)
     default:
         return false;
     }
+}
+
+// A size up from the pane's own text, also after the window's type changes (presentation mode).
+void ReplayPane::sizeTitle()
+{
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.15);
+    m_runLabel->setFont(title);
+}
+
+void ReplayPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        sizeTitle();
+    QWidget::changeEvent(event);
 }
 
 void ReplayPane::keyPressEvent(QKeyEvent *event)

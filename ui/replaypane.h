@@ -50,8 +50,10 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void sizeTitle();
     void showPosition(qint64 ns);
     void updateControls();
     QToolButton *button(const QString &icon, QStyle::StandardPixmap fallback, const QString &tip);

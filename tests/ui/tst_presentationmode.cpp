@@ -2,6 +2,7 @@
 #include "experimentpanel.h"
 #include "mainwindow.h"
 #include "presentationmode.h"
+#include "replaypane.h"
 #include "syntheticrun.h"
 #include "timelinelayout.h"
 #include "timelinemodel.h"
@@ -173,8 +174,9 @@ void TestPresentationMode::readableAtEverySize()
                                 .arg(where.height())));
         QVERIFY(window.presentation()->toolBar()->widgetForAction(window.presentation()->toggleAction()));
     }
-    // The panel is folded away.
+    // The panel and the replay are folded away.
     QVERIFY(!window.findChild<ExperimentPanel *>()->isVisible());
+    QVERIFY(!window.replayPane()->isVisible());
 }
 
 void TestPresentationMode::rowsGrowIntoTheHeight()
@@ -237,11 +239,12 @@ void TestPresentationMode::leavingGivesTheWindowBack()
     const QFont usual = window.font();
     present(window, 1024, 768);
     PresentationMode *mode = window.presentation();
-    QVERIFY(window.font().pixelSize() > 0);
+    QVERIFY(window.font() != usual);
     mode->toggleAction()->trigger();
     QVERIFY(!mode->isOn());
     QCOMPARE(window.font(), usual);
     QVERIFY(window.findChild<ExperimentPanel *>()->isVisible());
+    QVERIFY(window.replayPane()->isVisible());
     QVERIFY(!mode->toolBar()->isVisible());
     QVERIFY(mode->largerAction()->shortcuts().isEmpty());
     QCOMPARE(window.timelineView()->options().fontScale, 1.0);
