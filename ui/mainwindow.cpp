@@ -15,6 +15,7 @@
 #include "sweepchart.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
+#include "urlcheck.h"
 #include "walltimechart.h"
 
 #include <QAction>
@@ -301,6 +302,14 @@ void MainWindow::start(std::vector<Experiment> experiments, Batch batch)
 {
     if (m_controller->isRunning() || experiments.empty())
         return;
+    // A URL that can never be downloaded would only fail every task: refused, as `run --url` is.
+    if (const Experiment &e = experiments.front(); e.workload == WorkloadKind::Io && !e.io.url.empty()) {
+        if (const std::string problem = checkDownloadUrl(e.io.url); !problem.empty()) {
+            showRunProblem(workloadTitle(e) + QStringLiteral(", ") + RunController::runTitle(e),
+                           QString::fromStdString(problem));
+            return;
+        }
+    }
     // One more strategy on the same work joins the comparison; the same run again starts afresh.
     const QString title = RunController::runTitle(experiments.front());
     const bool joins = batch == Batch::Single && m_batch != Batch::Sweep && !m_runs.empty() &&
@@ -360,14 +369,7 @@ void MainWindow::batchFinished(bool cancelled)
     const QString what = workloadTitle(last->experiment) + QStringLiteral(", ") +
         RunController::runTitle(last->experiment);
     if (!last->problem.empty()) {
-        const QString problem = QString::fromStdString(last->problem);
-        setStatus(tr("Could not run %1: %2").arg(what, problem));
-        m_panel->runBox()->setMessage(tr("Could not run: %1").arg(problem));
-        // Not modal: a scripted run must not wait for someone to click OK.
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not run"), problem, QMessageBox::Ok,
-                                    this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        showRunProblem(what, QString::fromStdString(last->problem));
     } else if (cancelled) {
         setStatus(tr("Cancelled %1: %2.").arg(what, RunController::runSummary(*last)));
     } else if (m_batch == Batch::Single) {
@@ -385,6 +387,16 @@ void MainWindow::batchFinished(bool cancelled)
     updateActions();
     updateReplay();
     emit runsFinished();
+}
+
+void MainWindow::showRunProblem(const QString &what, const QString &problem)
+{
+    setStatus(tr("Could not run %1: %2").arg(what, problem));
+    m_panel->runBox()->setMessage(tr("Could not run: %1").arg(problem));
+    // Not modal: a scripted run must not wait for someone to click OK.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not run"), problem, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::updateActions()

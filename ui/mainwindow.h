@@ -80,6 +80,8 @@ private:
     void showProgress(int done, int total, qint64 elapsedMs);
     void runFinished(int index);
     void batchFinished(bool cancelled);
+    // Why nothing ran, in the status bar, the run box and a message box.
+    void showRunProblem(const QString &what, const QString &problem);
     void updateActions();
     void setStatus(const QString &text);
     void showLesson();

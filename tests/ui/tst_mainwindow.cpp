@@ -16,6 +16,7 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QRegularExpression>
@@ -44,6 +45,7 @@ private slots:
     void init();
     void presetRunsFromTheButtons();
     void escapeCancelsALongRun();
+    void badUrlIsRefusedBeforeRunning();
     void allStrategiesFillTheComparison();
     void settingsSurviveARestart();
     void tlsCheckFollowsPresets();
@@ -173,6 +175,20 @@ void TestMainWindow::escapeCancelsALongRun()
     QVERIFY(window.controller()->results().front()->cancelled);
     QVERIFY2(window.statusText().startsWith(QLatin1String("Cancelled")), qPrintable(window.statusText()));
     QVERIFY(!child<QPushButton>(window, "cancelButton")->isEnabled());
+}
+
+// As `run --url` does, the window refuses a URL that can never be downloaded instead of failing
+// every task of a run.
+void TestMainWindow::badUrlIsRefusedBeforeRunning()
+{
+    MainWindow window;
+    window.show();
+    choosePreset(window, QStringLiteral("io-threads"));
+    child<QLineEdit>(window, "urlEdit")->setText(QStringLiteral("ftp://127.0.0.1/"));
+    window.run();
+    QVERIFY(!window.controller()->isRunning());
+    QVERIFY(window.controller()->results().empty());
+    QVERIFY2(window.statusText().contains(QLatin1String("not ftp")), qPrintable(window.statusText()));
 }
 
 void TestMainWindow::allStrategiesFillTheComparison()
