@@ -33,6 +33,7 @@ public:
         double speedup = 0.0; // over the baseline, 0 while there is none
         int failed = 0;
         bool cancelled = false;
+        QString counter; // the counter workload: what became of the updates
     };
 
     explicit Comparison(TimelineModel &model);

@@ -53,6 +53,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     layout->addWidget(buildExperimentBox());
     layout->addWidget(buildCpuBox());
     layout->addWidget(buildIoBox());
+    layout->addWidget(buildCounterBox());
     layout->addWidget(buildStarveBox());
     layout->addWidget(buildLockBox());
     m_runBox = new RunBox;
@@ -61,8 +62,8 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     connect(m_runBox, &RunBox::runRequested, this, &ExperimentPanel::runRequested);
     connect(m_runBox, &RunBox::cancelRequested, this, &ExperimentPanel::cancelRequested);
     connect(m_runBox, &RunBox::sweepRequested, this, &ExperimentPanel::sweepRequested);
-    m_inputs = {m_preset, m_workload, m_strategy,  m_tasks,  m_workers,
-                m_cpuBox, m_ioBox,    m_starveBox, m_lockBox};
+    m_inputs = {m_preset, m_workload, m_strategy,  m_tasks,      m_workers,
+                m_cpuBox, m_ioBox,    m_starveBox, m_counterBox, m_lockBox};
     loadPreset(FirstPreset);
 }
 
@@ -97,6 +98,7 @@ QWidget *ExperimentPanel::buildExperimentBox()
     m_workload->setObjectName(QStringLiteral("workloadCombo"));
     m_workload->addItem(tr("I/O: download a page"), static_cast<int>(WorkloadKind::Io));
     m_workload->addItem(tr("CPU: sum of squares"), static_cast<int>(WorkloadKind::Cpu));
+    m_workload->addItem(tr("Shared counter: races and locks"), static_cast<int>(WorkloadKind::Counter));
 
     m_strategy = new QComboBox;
     m_strategy->setObjectName(QStringLiteral("strategyCombo"));
@@ -209,6 +211,37 @@ QWidget *ExperimentPanel::buildStarveBox()
     return m_starveBox;
 }
 
+QWidget *ExperimentPanel::buildCounterBox()
+{
+    m_counterN = spinBox(1, static_cast<int>(MaxCounterN));
+    m_counterN->setObjectName(QStringLiteral("counterNSpin"));
+    m_counterN->setToolTip(tr("How many times each task adds 1 to the shared counter."));
+    m_sync = new QComboBox;
+    m_sync->setObjectName(QStringLiteral("syncCombo"));
+    m_sync->addItem(tr("nothing: updates can be lost"), static_cast<int>(SyncKind::None));
+    m_sync->addItem(tr("a lock: one task at a time"), static_cast<int>(SyncKind::Lock));
+    m_sync->addItem(tr("a semaphore: a few tasks at a time"), static_cast<int>(SyncKind::Semaphore));
+    m_sync->setToolTip(tr("What guards the update: read the counter, compute, write it back plus one."));
+    m_permits = spinBox(1, MaxTasks);
+    m_permits->setObjectName(QStringLiteral("permitsSpin"));
+    m_permits->setToolTip(tr("How many tasks the semaphore lets in at once (at most the number of tasks)."));
+    m_yieldInside = new QCheckBox(tr("An await inside the update (async)"));
+    m_yieldInside->setObjectName(QStringLiteral("yieldInsideCheck"));
+    m_yieldInside->setToolTip(tr("value = counter; await asyncio.sleep(0); counter = value + 1: the other "
+                                 "tasks run in the middle of each update."));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Additions per task"), m_counterN);
+    form->addRow(tr("Guard"), m_sync);
+    form->addRow(tr("Permits"), m_permits);
+    form->addRow(m_yieldInside);
+    connect(m_counterN, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_sync, &QComboBox::currentIndexChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_permits, &QSpinBox::valueChanged, this, &ExperimentPanel::fieldsChanged);
+    connect(m_yieldInside, &QCheckBox::toggled, this, &ExperimentPanel::fieldsChanged);
+    m_counterBox = groupBox(tr("Shared counter"), form);
+    return m_counterBox;
+}
+
 QWidget *ExperimentPanel::buildLockBox()
 {
     m_gil = new QCheckBox(tr("Emulate it (as in CPython)"));
@@ -234,7 +267,8 @@ Experiment ExperimentPanel::experiment() const
     e.strategy = strategy == AllFour ? StrategyKind::Sync : static_cast<StrategyKind>(strategy);
     e.tasks = m_tasks->value();
     e.workers = m_workers->value();
-    e.n = static_cast<std::uint64_t>(m_n->value());
+    const bool counter = e.workload == WorkloadKind::Counter;
+    e.n = static_cast<std::uint64_t>(counter ? m_counterN->value() : m_n->value());
     e.io.delayMs = m_delay->value();
     e.io.sizeKb = m_size->value();
     e.io.url = m_url->text().trimmed().toStdString();
@@ -243,8 +277,17 @@ Experiment ExperimentPanel::experiment() const
     e.io.tls = e.io.url.empty() && m_tls->isChecked();
     e.io.setupMs = e.io.tls ? m_setup->value() : 0;
     e.io.reuse = m_reuse->isChecked();
-    e.gil = m_gil->isChecked();
+    // The counter has no interpreter lock to emulate; its guard comes from its own box, and a
+    // greyed-out permit count or await keeps its value for later without applying.
+    e.gil = !counter && m_gil->isChecked();
     e.switchMs = m_switch->value();
+    e.counter = {};
+    if (counter) {
+        e.counter.sync = static_cast<SyncKind>(m_sync->currentData().toInt());
+        e.counter.permits = std::min(m_permits->value(), e.tasks);
+        e.counter.yieldInside = strategy == static_cast<int>(StrategyKind::Async) &&
+            m_yieldInside->isChecked();
+    }
     // Only the event loop can be starved, and only of one thing at a time (as the run parser insists).
     const bool starvable = e.workload == WorkloadKind::Io &&
         strategy == static_cast<int>(StrategyKind::Async);
@@ -270,7 +313,13 @@ void ExperimentPanel::setExperiment(const Experiment &e, const std::vector<Strat
     m_strategy->setCurrentIndex(m_strategy->findData(strategy));
     m_tasks->setValue(e.tasks);
     m_workers->setValue(e.workers);
-    m_n->setValue(static_cast<double>(e.n));
+    if (e.workload == WorkloadKind::Counter)
+        m_counterN->setValue(static_cast<int>(e.n));
+    else
+        m_n->setValue(static_cast<double>(e.n));
+    m_sync->setCurrentIndex(m_sync->findData(static_cast<int>(e.counter.sync)));
+    m_permits->setValue(e.counter.permits);
+    m_yieldInside->setChecked(e.counter.yieldInside);
     m_delay->setValue(e.io.delayMs);
     m_size->setValue(e.io.sizeKb);
     m_tls->setChecked(e.io.tls);
@@ -334,9 +383,12 @@ void ExperimentPanel::updateEnabled()
 {
     const Experiment e = experiment();
     const bool io = e.workload == WorkloadKind::Io;
+    const bool counter = e.workload == WorkloadKind::Counter;
     const bool allFour = strategies().size() > 1;
-    m_cpuBox->setVisible(!io);
+    m_cpuBox->setVisible(e.workload == WorkloadKind::Cpu);
     m_ioBox->setVisible(io);
+    m_counterBox->setVisible(counter);
+    m_lockBox->setVisible(!counter);
     m_starveBox->setVisible(io);
     for (QWidget *input : m_inputs)
         input->setEnabled(!m_running);
@@ -353,6 +405,8 @@ void ExperimentPanel::updateEnabled()
         m_hog->setEnabled(starvable && !e.io.blocking);
         m_hogSlice->setEnabled(e.io.hogMs > 0);
         m_switch->setEnabled(e.gil);
+        m_permits->setEnabled(e.counter.sync == SyncKind::Semaphore);
+        m_yieldInside->setEnabled(m_strategy->currentData().toInt() == static_cast<int>(StrategyKind::Async));
     }
     m_runBox->setState(m_running, canSweep());
 }

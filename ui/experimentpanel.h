@@ -60,6 +60,7 @@ private:
     QWidget *buildExperimentBox();
     QWidget *buildCpuBox();
     QWidget *buildIoBox();
+    QWidget *buildCounterBox();
     QWidget *buildStarveBox();
     QWidget *buildLockBox();
     void fieldsChanged();
@@ -85,6 +86,11 @@ private:
     QSpinBox *m_setup = nullptr;
     QLineEdit *m_url = nullptr;
     QCheckBox *m_reuse = nullptr;
+    QGroupBox *m_counterBox = nullptr;
+    QSpinBox *m_counterN = nullptr;
+    QComboBox *m_sync = nullptr;
+    QSpinBox *m_permits = nullptr;
+    QCheckBox *m_yieldInside = nullptr;
     QGroupBox *m_starveBox = nullptr;
     QCheckBox *m_blocking = nullptr;
     QSpinBox *m_hog = nullptr;

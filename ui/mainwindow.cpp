@@ -39,6 +39,9 @@ namespace {
 // "I/O: 100 downloads" / "CPU: 20 sums of squares": what every run of a comparison shares.
 QString workloadTitle(const Experiment &e)
 {
+    if (e.workload == WorkloadKind::Counter)
+        return e.tasks == 1 ? MainWindow::tr("Shared counter: 1 task")
+                            : MainWindow::tr("Shared counter: %1 tasks").arg(e.tasks);
     if (e.workload == WorkloadKind::Io)
         return e.tasks == 1 ? MainWindow::tr("I/O: 1 download")
                             : MainWindow::tr("I/O: %1 downloads").arg(e.tasks);

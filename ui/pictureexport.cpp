@@ -159,6 +159,9 @@ QString pictureTitle(const Experiment &e)
 {
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     const QString tasks = english.toString(e.tasks);
+    if (e.workload == WorkloadKind::Counter)
+        return QStringLiteral("Shared counter: %1 tasks each add 1 to it %2 times (counter += 1)")
+            .arg(tasks, english.toString(static_cast<qulonglong>(e.n)));
     if (e.workload == WorkloadKind::Cpu)
         return QStringLiteral("CPU-bound: %1 tasks, each a sum of squares below n = %2")
             .arg(tasks, english.toString(static_cast<qulonglong>(e.n)));

@@ -78,13 +78,20 @@ QStringList toRunArguments(const Experiment &e, const std::vector<StrategyKind> 
                      QString::number(e.tasks)};
     if (e.workers > 0)
         args << QStringLiteral("--workers") << QString::number(e.workers);
-    if (e.n != defaults.n)
+    const bool counter = e.workload == WorkloadKind::Counter;
+    if (e.n != (counter ? CounterN : defaults.n))
         args << QStringLiteral("--n") << number(e.n);
     if (e.gil)
         args << QStringLiteral("--gil");
     if (e.switchMs != defaults.switchMs)
         args << QStringLiteral("--switch-ms") << QString::number(e.switchMs);
     appendIoOptions(args, e.io);
+    if (counter && e.counter.sync != SyncKind::None)
+        args << QStringLiteral("--sync") << QString::fromLatin1(syncName(e.counter.sync));
+    if (counter && e.counter.sync == SyncKind::Semaphore)
+        args << QStringLiteral("--permits") << QString::number(e.counter.permits);
+    if (counter && e.counter.yieldInside)
+        args << QStringLiteral("--yield-inside");
     return args;
 }
 

@@ -49,6 +49,7 @@ private slots:
     void allStrategiesFillTheComparison();
     void settingsSurviveARestart();
     void tlsCheckFollowsPresets();
+    void counterBoxFollowsPresets();
     void screenshotOfARun();
     void badScreenshotArgumentsExitWithTwo_data();
     void badScreenshotArgumentsExitWithTwo();
@@ -267,6 +268,34 @@ void TestMainWindow::tlsCheckFollowsPresets()
     choosePreset(window, QStringLiteral("io-threads"));
     QVERIFY(!tls->isChecked());
     QVERIFY(!setup->isEnabled());
+}
+
+// The counter's box shows for the counter only; the permits go with a semaphore, the await with async.
+void TestMainWindow::counterBoxFollowsPresets()
+{
+    MainWindow window;
+    auto *permits = child<QSpinBox>(window, "permitsSpin");
+    auto *yieldInside = child<QCheckBox>(window, "yieldInsideCheck");
+    choosePreset(window, QStringLiteral("counter-threads-semaphore"));
+    QVERIFY(permits->isVisibleTo(&window));
+    QVERIFY(!child<QSpinBox>(window, "switchSpin")->isVisibleTo(&window));
+    QVERIFY(permits->isEnabled());
+    QVERIFY(!yieldInside->isEnabled());
+    QCOMPARE(window.panel()->experiment().counter.sync, SyncKind::Semaphore);
+    QCOMPARE(window.panel()->experiment().counter.permits, 2);
+    choosePreset(window, QStringLiteral("counter-async-await"));
+    QVERIFY(yieldInside->isChecked());
+    QVERIFY(yieldInside->isEnabled());
+    QVERIFY(!permits->isEnabled());
+    QVERIFY(window.panel()->experiment().counter.yieldInside);
+    // An await inside a thread's update means nothing: greyed out, and not part of the experiment.
+    auto *strategy = child<QComboBox>(window, "strategyCombo");
+    strategy->setCurrentIndex(strategy->findData(static_cast<int>(StrategyKind::Threads)));
+    QVERIFY(!yieldInside->isEnabled());
+    QVERIFY(!window.panel()->experiment().counter.yieldInside);
+    QCOMPARE(window.panel()->presetId(), QStringLiteral("counter-threads"));
+    choosePreset(window, QStringLiteral("io-threads"));
+    QVERIFY(!permits->isVisibleTo(&window));
 }
 
 QProcess *TestMainWindow::runProgram(const QStringList &args)

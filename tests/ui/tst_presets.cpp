@@ -24,6 +24,8 @@ private slots:
     void articleExperimentsArePresets();
     void comparisonsRunAllFour();
     void interpreterLockPresetHasTheLock();
+    void counterPresetsShowEachCase_data();
+    void counterPresetsShowEachCase();
     void onlySessionPresetsUseTls();
     void everyPresetParsesAndRoundTrips();
     void namesIdsAndDescriptionsAreUsable();
@@ -99,6 +101,44 @@ void TestPresets::interpreterLockPresetHasTheLock()
     QCOMPARE(preset->experiment.strategy, StrategyKind::Threads);
     QCOMPARE(preset->experiment.workers, 5);
     QVERIFY(preset->experiment.gil);
+}
+
+// The shared counter's presets: one for each way the article tells the race.
+void TestPresets::counterPresetsShowEachCase_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<StrategyKind>("strategy");
+    QTest::addColumn<SyncKind>("sync");
+    QTest::addColumn<bool>("yieldInside");
+    QTest::newRow("threads") << QStringLiteral("counter-threads") << StrategyKind::Threads << SyncKind::None
+                             << false;
+    QTest::newRow("lock") << QStringLiteral("counter-threads-lock") << StrategyKind::Threads << SyncKind::Lock
+                          << false;
+    QTest::newRow("semaphore") << QStringLiteral("counter-threads-semaphore") << StrategyKind::Threads
+                               << SyncKind::Semaphore << false;
+    QTest::newRow("async") << QStringLiteral("counter-async") << StrategyKind::Async << SyncKind::None
+                           << false;
+    QTest::newRow("await inside") << QStringLiteral("counter-async-await") << StrategyKind::Async
+                                  << SyncKind::None << true;
+    QTest::newRow("processes") << QStringLiteral("counter-processes") << StrategyKind::Processes
+                               << SyncKind::None << false;
+}
+
+void TestPresets::counterPresetsShowEachCase()
+{
+    QFETCH(QString, id);
+    QFETCH(StrategyKind, strategy);
+    QFETCH(SyncKind, sync);
+    QFETCH(bool, yieldInside);
+    const Preset *preset = findPreset(id);
+    QVERIFY2(preset, qPrintable(id));
+    QCOMPARE(preset->experiment.workload, WorkloadKind::Counter);
+    QCOMPARE(preset->strategies, std::vector<StrategyKind>{strategy});
+    QCOMPARE(preset->experiment.counter.sync, sync);
+    QCOMPARE(preset->experiment.counter.yieldInside, yieldInside);
+    QCOMPARE(preset->experiment.n, CounterN);
+    if (sync == SyncKind::Semaphore)
+        QCOMPARE(preset->experiment.counter.permits, 2);
 }
 
 // The session presets show what a session saves: the TLS handshake of every new connection.
