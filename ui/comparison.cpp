@@ -7,31 +7,11 @@
 #include "timelinemodel.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QStringList>
 
 namespace mtlab {
 
 namespace {
-
-// "counter 11,593 of 50,000: 38,407 updates lost", or where the worker processes' copies ended.
-QString counterOutcome(const CounterReport &c)
-{
-    const QLocale english(QLocale::English, QLocale::UnitedStates);
-    const auto count = [&](std::int64_t n) { return english.toString(static_cast<qlonglong>(n)); };
-    if (!c.perProcess.empty()) {
-        QStringList copies;
-        for (const std::int64_t copy : c.perProcess)
-            copies << count(copy);
-        return QCoreApplication::translate("Comparison", "the parent's counter %1, the processes' copies %2")
-            .arg(count(c.result), copies.join(QStringLiteral(" + ")));
-    }
-    if (c.lost > 0)
-        return QCoreApplication::translate("Comparison", "counter %1 of %2: %3 updates lost")
-            .arg(count(c.result), count(c.expected), count(c.lost));
-    return QCoreApplication::translate("Comparison", "counter %1 of %2: none lost")
-        .arg(count(c.result), count(c.expected));
-}
 
 // The sweep's x: how many workers, or for async (always one thread) how many tasks in flight.
 int sweepWorkers(const Experiment &e)
@@ -81,7 +61,7 @@ void Comparison::addRun(const RunResult &run, Mode mode)
     entry.failed = run.failed;
     entry.cancelled = run.cancelled;
     if (run.counter)
-        entry.counter = counterOutcome(*run.counter);
+        entry.counter = TimelineModel::counterOutcome(*run.counter);
 
     const bool lateBaseline = m_baselineNs == 0 && isBaseline(entry) && !run.cancelled;
     if (lateBaseline)

@@ -148,6 +148,8 @@ QString RunController::runSummary(const RunResult &run)
         : tr("%1 s, %2 of %3 tasks ok").arg(seconds).arg(run.ok).arg(run.experiment.tasks);
     if (run.failed > 0)
         text += tr(", %1 failed").arg(run.failed);
+    if (run.counter)
+        text += QStringLiteral("; ") + TimelineModel::counterOutcome(*run.counter);
     return text;
 }
 

@@ -8,6 +8,7 @@
 #include "runner.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -379,6 +380,26 @@ std::span<const Span> TimelineModel::visible(const Group &group, const Row &row,
     return {first, end};
 }
 
+// "counter 11,593 of 50,000: 38,407 updates lost", or where the worker processes' copies ended.
+QString TimelineModel::counterOutcome(const CounterReport &c)
+{
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const auto count = [&](std::int64_t n) { return english.toString(static_cast<qlonglong>(n)); };
+    if (!c.perProcess.empty()) {
+        QStringList copies;
+        for (const std::int64_t copy : c.perProcess)
+            copies << count(copy);
+        return QCoreApplication::translate("TimelineModel",
+                                           "the parent's counter %1, the processes' copies %2")
+            .arg(count(c.result), copies.join(QStringLiteral(" + ")));
+    }
+    if (c.lost > 0)
+        return QCoreApplication::translate("TimelineModel", "counter %1 of %2: %3 updates lost")
+            .arg(count(c.result), count(c.expected), count(c.lost));
+    return QCoreApplication::translate("TimelineModel", "counter %1 of %2: none lost")
+        .arg(count(c.result), count(c.expected));
+}
+
 QString TimelineModel::subtitleFor(const RunResult &run, double speedup)
 {
     QString text = durationText(static_cast<double>(run.wallNs));
@@ -387,6 +408,8 @@ QString TimelineModel::subtitleFor(const RunResult &run, double speedup)
     if (const std::int64_t ideal = mtlab::idealNs(run); ideal > 0)
         text += QCoreApplication::translate("TimelineModel", " (ideal %1)")
                     .arg(durationText(static_cast<double>(ideal)));
+    if (run.counter)
+        text += QStringLiteral(", ") + counterOutcome(*run.counter);
     if (run.failed > 0)
         text += QCoreApplication::translate("TimelineModel", ", %1 failed").arg(run.failed);
     if (run.cancelled)
