@@ -48,6 +48,16 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
             parsed.run = true;
         } else if (arg == "--presentation") {
             parsed.presentation = true;
+        } else if (arg == "--repeat" || arg.starts_with("--repeat=")) {
+            const std::string_view value = arg == "--repeat" ? (i + 1 < args.size() ? args[++i] : "")
+                                                             : arg.substr(arg.find('=') + 1);
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(),
+                                                      parsed.repeat);
+            if (error != std::errc() || end != value.data() + value.size() || parsed.repeat < 2 ||
+                parsed.repeat > 20)
+                return WindowArgumentError{"--repeat takes a number from 2 to 20, not '" +
+                                           std::string(value) + "'"};
+            parsed.run = true;
         } else if (arg == "--help" || arg == "-h") {
             parsed.help = true;
         } else if (arg == "--version") {
@@ -112,13 +122,14 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
 std::string usageText()
 {
     return "Usage:\n"
-           "  multitask-lab [--preset NAME] [--run] [--playhead MS] [--presentation] [--size WxH]\n"
-           "                [--screenshot FILE]\n"
+           "  multitask-lab [--preset NAME] [--run] [--repeat N] [--playhead MS] [--presentation]\n"
+           "                [--size WxH] [--screenshot FILE]\n"
            "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
-           "      its id); --run starts it; --playhead puts the finished run's replay MS after its\n"
-           "      start; --presentation opens it in presentation mode (full screen, large type,\n"
-           "      the panel folded away; F11 in the window); --size gives the window a size in\n"
-           "      pixels, such as 1280x720 (a screenshot of a projector's screen); --screenshot\n"
+           "      its id); --run starts it; --repeat N runs it N times (2 to 20; the comparison\n"
+           "      shows the median with the spread); --playhead puts the finished run's replay MS\n"
+           "      after its start; --presentation opens it in presentation mode (full screen, large\n"
+           "      type, the panel folded away; F11 in the window); --size gives the window a size\n"
+           "      in pixels, such as 1280x720 (a screenshot of a projector's screen); --screenshot\n"
            "      saves the whole window as a PNG when the run is done (all runs, for a\n"
            "      comparison) and quits. Exit code 0, 1 if the run could not start or the\n"
            "      screenshot could not be written, 2 for an unknown preset, a bad size or an\n"

@@ -7,13 +7,14 @@
 
 namespace mtlab {
 
-// `multitask-lab [--preset NAME] [--run] [--playhead MS] [--presentation] [--size WxH]
+// `multitask-lab [--preset NAME] [--run] [--repeat N] [--playhead MS] [--presentation] [--size WxH]
 // [--screenshot FILE]`: how the window is opened. Parsed and checked before any window exists, so
 // a typo or an unwritable path fails at once with one line, even where there is no display. Qt's
 // own single-dash options (-platform offscreen) are skipped here and left to QApplication.
 struct WindowArguments {
     std::string preset;        // a preset's id or name; empty: the last experiment
     bool run = false;          // start the experiment once the window is up
+    int repeat = 1;            // --repeat N: run it N times (2..20), for the median and spread
     std::string screenshot;    // save the window there when the run is done, then quit
     double playheadMs = -1;    // with run: replay the finished run to there (ms from its start)
     bool presentation = false; // full screen, large type, the panel folded away

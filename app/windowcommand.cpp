@@ -149,7 +149,12 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
             QTimer::singleShot(0, &window, take);
     }
     if (arguments.run)
-        QTimer::singleShot(0, &window, &MainWindow::run);
+        QTimer::singleShot(0, &window, [&window, repeat = arguments.repeat] {
+            if (repeat > 1)
+                window.repeat(repeat);
+            else
+                window.run();
+        });
     return QApplication::exec();
 }
 

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace mtlab {
 
 namespace {
@@ -38,22 +40,27 @@ Comparison::Comparison(TimelineModel &model)
 {
 }
 
-void Comparison::clear()
+void Comparison::clear(bool firstIsBaseline)
 {
     m_entries.clear();
     m_baselineNs = 0;
+    m_firstIsBaseline = firstIsBaseline;
     m_model.clear();
 }
 
-void Comparison::addRun(const RunResult &run, Mode mode)
+void Comparison::addRun(const RunResult &run, Mode mode, const QString &name, const QString &spread,
+                        int repeats)
 {
     if (mode != m_mode)
-        clear();
+        clear(m_firstIsBaseline);
     m_mode = mode;
     Entry entry;
     entry.strategy = run.experiment.strategy;
     entry.workload = run.experiment.workload;
-    entry.label = QString::fromStdString(runLabel(run.experiment));
+    entry.label = name.isEmpty() ? QString::fromStdString(runLabel(run.experiment)) : name;
+    entry.named = !name.isEmpty();
+    entry.spread = spread;
+    entry.repeats = repeats;
     entry.workers = sweepWorkers(run.experiment);
     entry.interpreterLock = run.experiment.gil && entry.strategy == StrategyKind::Threads;
     entry.wallNs = run.wallNs;
@@ -66,9 +73,12 @@ void Comparison::addRun(const RunResult &run, Mode mode)
     const bool lateBaseline = m_baselineNs == 0 && isBaseline(entry) && !run.cancelled;
     if (lateBaseline)
         m_baselineNs = run.wallNs;
+    entry.baseline = lateBaseline;
     entry.speedup = speedup(m_baselineNs, entry.wallNs);
     m_entries.push_back(entry);
-    m_model.addRun(run, subtitle(entry));
+    const int group = m_model.addRun(run, subtitle(entry));
+    if (entry.named)
+        m_model.setTitle(group, entry.label);
     if (!lateBaseline)
         return;
     // Runs that came before the baseline now learn their speedup.
@@ -80,15 +90,29 @@ void Comparison::addRun(const RunResult &run, Mode mode)
 
 bool Comparison::isBaseline(const Entry &entry) const noexcept
 {
-    return m_mode == Mode::Sweep ? entry.workers == 1 : entry.strategy == StrategyKind::Sync;
+    if (m_mode == Mode::Sweep)
+        return entry.workers == 1;
+    return entry.strategy == StrategyKind::Sync || (m_firstIsBaseline && m_entries.empty());
+}
+
+QString Comparison::baselineName() const
+{
+    if (m_mode == Mode::Sweep)
+        return QCoreApplication::translate("Comparison", "1 worker");
+    const auto baseline = std::find_if(m_entries.begin(), m_entries.end(),
+                                       [](const Entry &e) { return e.baseline; });
+    if (baseline != m_entries.end() && (baseline->named || baseline->strategy != StrategyKind::Sync))
+        return baseline->label;
+    return QCoreApplication::translate("Comparison", "sync");
 }
 
 QString Comparison::subtitle(const Entry &entry) const
 {
-    const QString baseline = m_mode == Mode::Sweep ? QCoreApplication::translate("Comparison", "1 worker")
-                                                   : QCoreApplication::translate("Comparison", "sync");
+    const QString baseline = baselineName();
     QStringList parts{duration(entry.wallNs)};
-    if (isBaseline(entry))
+    if (!entry.spread.isEmpty())
+        parts[0] += QStringLiteral(" (%1)").arg(entry.spread);
+    if (entry.baseline)
         parts << QCoreApplication::translate("Comparison", "the baseline");
     else if (entry.speedup >= 1.0)
         parts << QCoreApplication::translate("Comparison", "%1 faster than %2")

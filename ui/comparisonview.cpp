@@ -1,6 +1,7 @@
 #include "comparisonview.h"
 
 #include "comparison.h"
+#include "runner.h"
 #include "sweepchart.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -9,6 +10,8 @@
 #include <QHBoxLayout>
 #include <QSplitter>
 #include <QStackedWidget>
+
+#include <algorithm>
 
 namespace mtlab {
 
@@ -63,6 +66,23 @@ void ComparisonView::addRun(const RunResult &run)
 void ComparisonView::addSweepRun(const RunResult &run)
 {
     m_comparison->addRun(run, Comparison::Mode::Sweep);
+    updateCharts();
+}
+
+void ComparisonView::showRuns(const std::vector<RunList::Shown> &runs)
+{
+    const bool sweep = !runs.empty() && std::all_of(runs.begin(), runs.end(), [&](const RunList::Shown &r) {
+        return r.sweep && r.batch == runs.front().batch;
+    });
+    const bool hasSync = std::any_of(runs.begin(), runs.end(), [](const RunList::Shown &r) {
+        return r.run->experiment.strategy == StrategyKind::Sync;
+    });
+    m_comparison->clear(!hasSync);
+    const Comparison::Mode mode = sweep ? Comparison::Mode::Sweep : Comparison::Mode::Strategies;
+    for (const RunList::Shown &shown : runs) {
+        const bool renamed = shown.name != QString::fromStdString(runLabel(shown.run->experiment));
+        m_comparison->addRun(*shown.run, mode, renamed ? shown.name : QString(), shown.spread, shown.repeats);
+    }
     updateCharts();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runlist.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -34,6 +36,9 @@ public:
     void addRun(const RunResult &run);
     // A finished run of a sweep: its workers count is the x of the speedup chart.
     void addSweepRun(const RunResult &run);
+    // Exactly these runs, in this order (the run list's checked rows): the runs of one sweep as
+    // a sweep, anything else on one time axis.
+    void showRuns(const std::vector<RunList::Shown> &runs);
 
     TimelineView *timeline() const noexcept;
     // For exports and the view; its groups are the comparison's, filled only through addRun().

@@ -7,10 +7,13 @@
 #include "language.h"
 #include "lessondialog.h"
 #include "presentationmode.h"
+#include "machineload.h"
 #include "presets.h"
 #include "replaypane.h"
 #include "runbox.h"
 #include "runcontroller.h"
+#include "runlist.h"
+#include "runlistview.h"
 #include "runner.h"
 #include "sweepchart.h"
 #include "timelinemodel.h"
@@ -21,6 +24,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -47,15 +51,6 @@ QString workloadTitle(const Experiment &e)
                             : MainWindow::tr("I/O: %1 downloads").arg(e.tasks);
     return e.tasks == 1 ? MainWindow::tr("CPU: 1 sum of squares")
                         : MainWindow::tr("CPU: %1 sums of squares").arg(e.tasks);
-}
-
-// Runs of different work side by side would compare nothing, so a new single run only joins the
-// comparison when it does the same work as the runs already there.
-bool sameWork(const Experiment &a, const Experiment &b)
-{
-    return a.workload == b.workload && a.tasks == b.tasks && a.n == b.n && a.io.url == b.io.url &&
-        a.io.delayMs == b.io.delayMs && a.io.sizeKb == b.io.sizeKb && a.io.tls == b.io.tls &&
-        a.io.setupMs == b.io.setupMs;
 }
 
 } // namespace
@@ -105,6 +100,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("statusText"));
     statusBar()->addWidget(m_status, 1);
+    // Apart from the status text, so that a long one never hides it.
+    m_busy = new QLabel(QStringLiteral("⚠ ") +
+                        tr("The machine was busy during this run: other programs used "
+                           "the cores; timings may be off."));
+    m_busy->setObjectName(QStringLiteral("busyWarning"));
+    m_busy->setVisible(false);
+    statusBar()->addPermanentWidget(m_busy);
 
     m_controller = new RunController(this);
     m_controller->setModel(m_model);
@@ -120,21 +122,22 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_exports = new ExportActions(this, [this] {
         ExportActions::Source source;
-        if (m_runs.empty())
+        if (!m_lastRun)
             return source;
-        const Experiment &last = m_runs.back()->experiment;
+        const Experiment &last = m_lastRun->experiment;
         if (m_tabs->currentWidget() == m_comparison) {
             source.model = m_comparison->model();
-            for (const auto &run : m_runs)
-                source.runs.push_back(run.get());
+            for (const RunList::Shown &shown : m_runList->shown())
+                source.runs.push_back(shown.run.get());
             source.title = workloadTitle(last);
         } else {
             source.model = m_model;
-            source.runs.push_back(m_runs.back().get());
+            source.runs.push_back(m_lastRun.get());
             source.title = workloadTitle(last) + QStringLiteral(", ") + RunController::runTitle(last);
         }
         return source;
     });
+    createRunList();
     createActions();
     createMenus();
     resize(1600, 900);
@@ -176,6 +179,31 @@ void MainWindow::createActions()
     m_keepScaleAction->setCheckable(true);
     m_keepScaleAction->setStatusTip(
         tr("Draw the next run on the same time axis, so a faster run visibly ends sooner"));
+    m_repeatAction = new QAction(tr("R&epeat ×N"), this);
+    m_repeatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
+    m_repeatAction->setStatusTip(tr("Run the experiment as many times as the Repeat box says; the "
+                                    "comparison shows the median with the spread"));
+    connect(m_repeatAction, &QAction::triggered, this, [this] { repeat(m_panel->runBox()->repeatCount()); });
+}
+
+// A dock: every run of the session, its ticked runs make the comparison.
+void MainWindow::createRunList()
+{
+    m_runList = new RunList(this);
+    m_runListView = new RunListView(m_runList);
+    m_runDock = new QDockWidget(tr("Runs"), this);
+    m_runDock->setObjectName(QStringLiteral("runDock"));
+    m_runDock->setWidget(m_runListView);
+    // Below: the width stays with the timeline and the replay beside it; a few rows are enough.
+    addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
+    resizeDocks({m_runDock}, {190}, Qt::Vertical);
+    connect(m_runList, &RunList::shownChanged, this, [this] {
+        m_comparison->showRuns(m_runList->shown());
+        updateActions();
+        updateReplay();
+    });
+    connect(m_panel->runBox(), &RunBox::repeatRequested, m_panel,
+            [this] { repeat(m_panel->runBox()->repeatCount()); });
 }
 
 void MainWindow::createMenus()
@@ -192,6 +220,7 @@ void MainWindow::createMenus()
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
+    run->addAction(m_repeatAction);
     run->addAction(m_cancelAction);
     run->addAction(m_sweepAction);
     run->addSeparator();
@@ -218,6 +247,8 @@ void MainWindow::createMenus()
     view->addAction(tr("&Comparison"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showComparison);
     view->addSeparator();
     view->addAction(m_panelAction);
+    view->addAction(m_runDock->toggleViewAction());
+    m_runDock->toggleViewAction()->setShortcut(QKeySequence(Qt::Key_F8));
     view->addAction(m_keepScaleAction);
     view->addSeparator();
     PresentationMode::Parts parts;
@@ -231,7 +262,7 @@ void MainWindow::createMenus()
     parts.timelines = {m_view, m_comparison->timeline()};
     parts.charts = {m_comparison->wallTimeChart(), m_comparison->sweepChart()};
     parts.comparison = m_comparison->splitter();
-    parts.aside = {m_replay};
+    parts.aside = {m_replay, m_runDock}; // F8 brings the run list back
     m_presentation = new PresentationMode(parts);
     m_presentation->addToMenu(view);
     view->addSeparator();
@@ -275,13 +306,29 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+std::vector<Experiment> MainWindow::panelRuns() const
+{
+    if (m_panel->strategies().size() > 1)
+        return comparisonRuns(m_panel->experiment());
+    return {m_panel->experiment()};
+}
+
 void MainWindow::run()
 {
     const bool all = m_panel->strategies().size() > 1;
-    std::vector<Experiment> experiments = all ? comparisonRuns(m_panel->experiment())
-                                              : std::vector<Experiment>{m_panel->experiment()};
-    const Batch batch = all ? Batch::AllStrategies : Batch::Single;
-    start(std::move(experiments), batch);
+    start(panelRuns(), all ? Batch::AllStrategies : Batch::Single);
+}
+
+void MainWindow::repeat(int times)
+{
+    // Each experiment's repeats one after another: the run list gathers them in one row.
+    times = std::max(1, times);
+    m_panel->runBox()->setRepeatCount(times);
+    std::vector<Experiment> experiments;
+    for (const Experiment &e : panelRuns())
+        experiments.insert(experiments.end(), static_cast<std::size_t>(times), e);
+    const bool all = m_panel->strategies().size() > 1;
+    start(std::move(experiments), all ? Batch::AllStrategies : Batch::Single, times);
 }
 
 void MainWindow::sweep()
@@ -301,7 +348,7 @@ void MainWindow::cancel()
     m_controller->cancel();
 }
 
-void MainWindow::start(std::vector<Experiment> experiments, Batch batch)
+void MainWindow::start(std::vector<Experiment> experiments, Batch batch, int repeats)
 {
     if (m_controller->isRunning() || experiments.empty())
         return;
@@ -313,17 +360,18 @@ void MainWindow::start(std::vector<Experiment> experiments, Batch batch)
             return;
         }
     }
-    // One more strategy on the same work joins the comparison; the same run again starts afresh.
+    // One more strategy on the same work joins the comparison; the same run again starts afresh
+    // (but for the pinned runs).
     const QString title = RunController::runTitle(experiments.front());
-    const bool joins = batch == Batch::Single && m_batch != Batch::Sweep && !m_runs.empty() &&
-        sameWork(m_runs.back()->experiment, experiments.front()) &&
-        std::none_of(m_runs.begin(), m_runs.end(),
-                     [&](const auto &run) { return RunController::runTitle(run->experiment) == title; });
-    if (!joins) {
-        m_comparison->clear();
-        m_runs.clear();
-    }
+    const std::vector<RunList::Shown> shown = m_runList->shown();
+    const bool joins = batch == Batch::Single && repeats == 1 && m_batch != Batch::Sweep && m_lastRun &&
+        RunList::sameWork(m_lastRun->experiment, experiments.front()) &&
+        std::none_of(shown.begin(), shown.end(),
+                     [&](const auto &s) { return RunController::runTitle(s.run->experiment) == title; });
+    m_runList->beginBatch(joins, batch == Batch::Sweep);
+    m_busy->setVisible(false);
     m_batch = batch;
+    m_repeats = repeats;
     showTimeline(); // the live run is drawn there
     if (m_keepScaleAction->isChecked())
         m_view->setTimeScale(m_view->timeScale()); // stops following the live run
@@ -359,11 +407,8 @@ void MainWindow::runFinished(int index)
         static_cast<std::size_t>(index));
     if (!result->problem.empty())
         return; // nothing ran; batchFinished says why
-    m_runs.push_back(result);
-    if (m_batch == Batch::Sweep)
-        m_comparison->addSweepRun(*result);
-    else
-        m_comparison->addRun(*result);
+    m_lastRun = result;
+    m_runList->addRun(result, index / m_repeats);
 }
 
 void MainWindow::batchFinished(bool cancelled)
@@ -375,6 +420,9 @@ void MainWindow::batchFinished(bool cancelled)
         showRunProblem(what, QString::fromStdString(last->problem));
     } else if (cancelled) {
         setStatus(tr("Cancelled %1: %2.").arg(what, RunController::runSummary(*last)));
+    } else if (m_batch == Batch::Single && m_repeats > 1) {
+        setStatus(tr("Done: %1, %2 times; the comparison shows the median.").arg(what).arg(m_repeats));
+        showComparison();
     } else if (m_batch == Batch::Single) {
         setStatus(tr("Done: %1 in %2.").arg(what, RunController::runSummary(*last)));
     } else {
@@ -387,6 +435,9 @@ void MainWindow::batchFinished(bool cancelled)
                             .arg(m_controller->runCount()));
         showComparison();
     }
+    const auto &results = m_controller->results();
+    m_busy->setVisible(std::any_of(results.begin(), results.end(),
+                                   [](const auto &r) { return machineLoadVerdict(*r).busy(); }));
     updateActions();
     updateReplay();
     emit runsFinished();
@@ -407,9 +458,10 @@ void MainWindow::updateActions()
     const bool running = m_controller->isRunning();
     m_panel->setRunning(running);
     m_runAction->setEnabled(!running);
+    m_repeatAction->setEnabled(!running);
     m_cancelAction->setEnabled(running);
     m_sweepAction->setEnabled(!running && m_panel->canSweep());
-    m_exports->setAvailable(!running && !m_runs.empty());
+    m_exports->setAvailable(!running && m_lastRun);
 }
 
 void MainWindow::setStatus(const QString &text)
@@ -424,14 +476,17 @@ void MainWindow::showTimeline()
 
 void MainWindow::updateReplay()
 {
-    if (m_controller->isRunning() || m_runs.empty()) {
+    if (m_controller->isRunning() || !m_lastRun) {
         m_replay->clear();
         return;
     }
-    if (m_tabs->currentWidget() == m_comparison)
-        m_replay->setRuns(m_runs, static_cast<int>(m_runs.size()) - 1, m_comparison->timeline());
+    std::vector<std::shared_ptr<const RunResult>> shown;
+    for (const RunList::Shown &run : m_runList->shown())
+        shown.push_back(run.run);
+    if (m_tabs->currentWidget() == m_comparison && !shown.empty())
+        m_replay->setRuns(shown, static_cast<int>(shown.size()) - 1, m_comparison->timeline());
     else
-        m_replay->setRuns({m_runs.back()}, 0, m_view);
+        m_replay->setRuns({m_lastRun}, 0, m_view);
 }
 
 void MainWindow::showComparison()

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QScrollArea;
@@ -22,6 +23,8 @@ class ExportActions;
 class ReplayPane;
 class PresentationMode;
 class RunController;
+class RunList;
+class RunListView;
 class TimelineModel;
 class TimelineView;
 struct RunResult;
@@ -52,6 +55,8 @@ public:
     // Replays the finished run on the timeline tab, or a run of the comparison on its tab.
     ReplayPane *replayPane() const noexcept { return m_replay; }
     PresentationMode *presentation() const noexcept { return m_presentation; }
+    RunList *runList() const noexcept { return m_runList; }
+    RunListView *runListView() const noexcept { return m_runListView; }
     QString statusText() const;
     // Help > About: the program's version, and the Qt and libcurl it runs with.
     static QString aboutText();
@@ -59,6 +64,8 @@ public:
 public slots:
     // The panel's experiment: one run, or all strategies one after another (comparisonRuns).
     void run();
+    // The same, N times (the Repeat box's count): the run list shows the median and the spread.
+    void repeat(int times);
     // The panel's pool for workers = 1..K, charted as speedup against workers.
     void sweep();
     void cancel();
@@ -75,7 +82,9 @@ private:
     void createActions();
     void createMenus();
     void createLanguageMenu(QMenu *menu);
-    void start(std::vector<Experiment> experiments, Batch batch);
+    void createRunList();
+    std::vector<Experiment> panelRuns() const;
+    void start(std::vector<Experiment> experiments, Batch batch, int repeats = 1);
     void runStarted();
     void showProgress(int done, int total, qint64 elapsedMs);
     void runFinished(int index);
@@ -100,6 +109,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QScrollArea *m_panelArea = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_busy = nullptr; // the warning that other programs shared the cores
     ExportActions *m_exports = nullptr;
     QWidget *m_lesson = nullptr;
     PresentationMode *m_presentation = nullptr;
@@ -109,10 +119,17 @@ private:
     QAction *m_sweepAction = nullptr;
     QAction *m_panelAction = nullptr;
     QAction *m_keepScaleAction = nullptr;
+    QAction *m_repeatAction = nullptr;
+
+    // Every run of the session; its checked rows are the comparison.
+    RunList *m_runList = nullptr;
+    RunListView *m_runListView = nullptr;
+    QDockWidget *m_runDock = nullptr;
 
     Batch m_batch = Batch::Single;
-    // The runs the comparison holds, kept for the trace exports; the last one is on the timeline.
-    std::vector<std::shared_ptr<const RunResult>> m_runs;
+    int m_repeats = 1; // runs of each experiment in the batch
+    // The run on the timeline, kept for its exports.
+    std::shared_ptr<const RunResult> m_lastRun;
     bool m_persistent = false;
 };
 

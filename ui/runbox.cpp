@@ -34,6 +34,16 @@ RunBox::RunBox(QWidget *parent)
     m_sweep = new QPushButton(tr("Sweep"));
     m_sweep->setObjectName(QStringLiteral("sweepButton"));
     m_sweep->setToolTip(tr("Run the pool once for each number of workers and chart the speedup"));
+    m_repeatCount = new QSpinBox;
+    m_repeatCount->setObjectName(QStringLiteral("repeatSpin"));
+    m_repeatCount->setRange(2, 20);
+    m_repeatCount->setValue(5);
+    m_repeatCount->setPrefix(tr("×"));
+    m_repeatCount->setSuffix(tr(" times"));
+    m_repeat = new QPushButton(tr("Repeat"));
+    m_repeat->setObjectName(QStringLiteral("repeatButton"));
+    m_repeat->setToolTip(tr("Run the same experiment several times: the comparison shows the median "
+                            "with the spread (Ctrl+F5)"));
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setFormat(tr("%v / %m tasks"));
@@ -48,17 +58,32 @@ RunBox::RunBox(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run, 2);
     buttons->addWidget(m_cancel, 1);
+    auto *repeat = new QHBoxLayout;
+    repeat->addWidget(m_repeatCount, 2);
+    repeat->addWidget(m_repeat, 1);
     auto *sweep = new QHBoxLayout;
     sweep->addWidget(m_sweepMax, 2);
     sweep->addWidget(m_sweep, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
+    layout->addLayout(repeat);
     layout->addLayout(sweep);
     layout->addWidget(m_progress);
     layout->addWidget(m_text);
     connect(m_run, &QPushButton::clicked, this, &RunBox::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &RunBox::cancelRequested);
     connect(m_sweep, &QPushButton::clicked, this, &RunBox::sweepRequested);
+    connect(m_repeat, &QPushButton::clicked, this, &RunBox::repeatRequested);
+}
+
+int RunBox::repeatCount() const
+{
+    return m_repeatCount->value();
+}
+
+void RunBox::setRepeatCount(int count)
+{
+    m_repeatCount->setValue(count);
 }
 
 int RunBox::sweepMax() const
@@ -75,6 +100,8 @@ void RunBox::setState(bool running, bool canSweep)
 {
     m_run->setEnabled(!running);
     m_cancel->setEnabled(running);
+    m_repeat->setEnabled(!running);
+    m_repeatCount->setEnabled(!running);
     m_sweepMax->setEnabled(!running && canSweep);
     m_sweep->setEnabled(!running && canSweep);
 }

@@ -9,8 +9,8 @@ class QSpinBox;
 
 namespace mtlab {
 
-// The Run, Cancel and Sweep buttons with the progress of the run underneath: the part of the
-// experiment panel that changes while a run goes on.
+// The Run, Cancel, Repeat and Sweep buttons with the progress of the run underneath: the part of
+// the experiment panel that changes while a run goes on.
 class RunBox : public QGroupBox
 {
     Q_OBJECT
@@ -20,6 +20,9 @@ public:
 
     int sweepMax() const;
     void setSweepMax(int workers);
+    // Repeat ×N runs the experiment N times (2..20), for its median and spread.
+    int repeatCount() const;
+    void setRepeatCount(int count);
     // What may be pressed: Run and Sweep while idle (Sweep only for a pool), Cancel while running.
     void setState(bool running, bool canSweep);
     void setProgress(int done, int total, qint64 elapsedMs, const QString &what);
@@ -29,12 +32,15 @@ signals:
     void runRequested();
     void cancelRequested();
     void sweepRequested();
+    void repeatRequested();
 
 private:
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_sweep = nullptr;
     QSpinBox *m_sweepMax = nullptr;
+    QPushButton *m_repeat = nullptr;
+    QSpinBox *m_repeatCount = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_text = nullptr;
 };

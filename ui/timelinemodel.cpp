@@ -316,6 +316,12 @@ void TimelineModel::setSubtitle(int group, const QString &subtitle)
     emit changed();
 }
 
+void TimelineModel::setTitle(int group, const QString &title)
+{
+    m_groups.at(static_cast<std::size_t>(group)).title = title;
+    emit changed();
+}
+
 std::size_t TimelineModel::spanCount() const noexcept
 {
     std::size_t count = 0;

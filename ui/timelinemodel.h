@@ -81,6 +81,8 @@ public:
 
     // The comparison view learns the speedup once the sync run is in.
     void setSubtitle(int group, const QString &subtitle);
+    // A run renamed in the run list.
+    void setTitle(int group, const QString &title);
 
     const std::vector<Group> &groups() const noexcept { return m_groups; }
     std::size_t spanCount() const noexcept;

@@ -55,9 +55,14 @@ void WallTimeChart::setEntries(const std::vector<Comparison::Entry> &entries)
         // A comparison of CPU work runs the thread pool with and without the lock: tell them apart.
         if (entry.interpreterLock && entry.strategy == StrategyKind::Threads)
             title += tr(" + lock");
+        if (entry.named)
+            title = entry.label.toHtmlEscaped();
         QString category =
             QStringLiteral("<b>%1</b><br>%2").arg(title, durationText(static_cast<double>(entry.wallNs)));
-        if (entry.speedup > 0.0 && entry.strategy != StrategyKind::Sync)
+        // The spread is in the timeline's subtitle; a bar's label has room for the count only.
+        if (entry.repeats > 1)
+            category += QStringLiteral("<br>") + tr("median of %1").arg(entry.repeats);
+        if (entry.speedup > 0.0 && !entry.baseline)
             category += QStringLiteral("<br>") + speedupText(entry.speedup);
         categories.prepend(category);
     }

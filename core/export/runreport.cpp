@@ -4,6 +4,7 @@
 #include "decimal.h"
 #include "idealtime.h"
 #include "jsonwriter.h"
+#include "machineload.h"
 #include "numberformat.h"
 #include "runner.h"
 #include "runsnapshot.h"
@@ -210,6 +211,8 @@ std::string reportJson(const std::vector<RunResult> &runs, double snapshotAtMs)
         json.raw(",").key("ready_ms").fixed(static_cast<double>(run.trace.totalNs(State::Ready)) / 1e6, 3);
         json.raw(",").key("task_cpu_ms").fixed(static_cast<double>(run.taskCpuNs()) / 1e6, 3);
         json.raw(",").key("cores").number(run.cores);
+        // Other programs used the cores during the run: its times may be off (see machineload.h).
+        json.raw(",").key("busy").boolean(machineLoadVerdict(run).busy());
         if (const std::int64_t ideal = idealNs(run); ideal > 0) {
             json.raw(",").key("ideal_ms").fixed(static_cast<double>(ideal) / 1e6, 3);
             json.raw(",").key("ideal").string(idealFormula(run));

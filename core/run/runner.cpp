@@ -93,10 +93,12 @@ RunResult Runner::run(std::stop_token stop)
     }
     const std::unique_ptr<Workload> workload = makeWorkload(m_experiment);
     const std::unique_ptr<Strategy> strategy = makeStrategy(m_experiment.strategy);
+    result.load.before = readLoadAverage();
     const std::int64_t begin = nowNs();
     m_collector->setOrigin(begin);
     strategy->run(*workload, m_experiment, *m_collector, stop);
     result.wallNs = nowNs() - begin;
+    result.load.after = readLoadAverage();
     result.cancelled = stop.stop_requested();
     result.trace = m_collector->finish();
     for (const TaskRecord &task : result.trace.tasks()) {

@@ -2,6 +2,7 @@
 
 #include "counterreport.h"
 #include "experiment.h"
+#include "machineload.h"
 #include "trace.h"
 
 #include <map>
@@ -31,6 +32,8 @@ struct RunResult {
     int cores = 1;                     // CPU cores of the machine that ran it
     // The counter workload: what happened to the counter.
     std::optional<CounterReport> counter;
+    MachineLoad
+        load; // the load average around the run: did other programs share the cores? (machineLoadVerdict())
 
     std::int64_t cpuNs() const { return trace.totalNs(State::Cpu); }
     // The thread CPU time the tasks used, as their own clocks measured it (0: not measured).

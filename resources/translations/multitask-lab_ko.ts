@@ -886,6 +886,26 @@
         <source>As the &amp;system</source>
         <translation>시스템 설정대로(&amp;S)</translation>
     </message>
+    <message>
+        <source>The machine was busy during this run: other programs used the cores; timings may be off.</source>
+        <translation>이 실행 중에 컴퓨터가 바빴습니다: 다른 프로그램이 코어를 썼으므로 시간이 정확하지 않을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat ×N</source>
+        <translation>반복 ×N(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run the experiment as many times as the Repeat box says; the comparison shows the median with the spread</source>
+        <translation>반복 상자에 적힌 횟수만큼 실험을 실행하고, 비교에 중앙값과 범위(최소–최대)를 보여 줌</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message>
+        <source>Done: %1, %2 times; the comparison shows the median.</source>
+        <translation>완료: %1, %2회. 비교 탭에 중앙값이 나옵니다.</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::PresentationMode</name>
@@ -1049,6 +1069,22 @@
         <translation>%1
 작업 %3개 중 %2개, %4초</translation>
     </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation>회</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Run the same experiment several times: the comparison shows the median with the spread (Ctrl+F5)</source>
+        <translation>같은 실험을 여러 번 실행: 비교에 중앙값과 범위가 나옴 (Ctrl+F5)</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::RunController</name>
@@ -1063,6 +1099,96 @@
     <message>
         <source>, %1 failed</source>
         <translation>, %1개 실패</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::RunList</name>
+    <message>
+        <source>The machine was busy during this run: other programs used the cores; timings may be off.</source>
+        <translation>이 실행 중에 컴퓨터가 바빴습니다: 다른 프로그램이 코어를 썼으므로 시간이 정확하지 않을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1–%2, %3 runs</source>
+        <translation>%1–%2, %3회 실행</translation>
+    </message>
+    <message>
+        <source>%1 runs: %2; the median is shown</source>
+        <translation>%1회 실행: %2. 중앙값을 보여 줌</translation>
+    </message>
+    <message>
+        <source>Pinned: stays in the comparison when new runs come</source>
+        <translation>고정됨: 새 실행이 와도 비교에 남음</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>시각</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::RunListView</name>
+    <message>
+        <source>Tick the runs to compare; double-click a name to rename it.</source>
+        <translation>비교할 실행에 체크하세요. 이름을 두 번 클릭하면 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>고정(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Keep the run in the comparison when new runs come (Ctrl+P)</source>
+        <translation>새 실행이 와도 이 실행을 비교에 남김 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>위로(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show the run higher in the comparison (Ctrl+Up)</source>
+        <translation>비교에서 이 실행을 한 칸 위로 (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>아래로(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the run lower in the comparison (Ctrl+Down)</source>
+        <translation>비교에서 이 실행을 한 칸 아래로 (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the run from the list (Delete)</source>
+        <translation>목록에서 이 실행을 삭제 (Delete)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear unpinned</source>
+        <translation>고정 안 된 실행 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every run that is not pinned</source>
+        <translation>고정되지 않은 실행을 모두 삭제</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1421,10 @@
     <message>
         <source> + lock</source>
         <translation> + 락</translation>
+    </message>
+    <message>
+        <source>median of %1</source>
+        <translation>%1회의 중앙값</translation>
     </message>
 </context>
 </TS>

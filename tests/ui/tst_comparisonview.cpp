@@ -32,6 +32,8 @@ private slots:
     void sweepAddsPoints();
     void switchingModeStartsOver();
     void clearEmptiesEverything();
+    void showsExactlyThePickedRunsInOrder();
+    void pickedSweepRunsStayASweep();
 
 private:
     static void addFour(ComparisonView &view);
@@ -178,6 +180,76 @@ void TestComparisonView::clearEmptiesEverything()
     QVERIFY(view.model()->groups().empty());
     QVERIFY(view.comparison().entries().empty());
     QCOMPARE(view.wallTimeChart()->series()->barSets().size(), 0);
+}
+
+// The run list's choice: two runs without sync (the interpreter lock on, then off), the first
+// renamed and repeated; the first is the baseline, named as the list names it.
+void TestComparisonView::showsExactlyThePickedRunsInOrder()
+{
+    ComparisonView view;
+    addFour(view);
+    RunResult locked = syntheticRun(StrategyKind::Threads, 4, 8, 400 * Ms);
+    locked.experiment.gil = true;
+    const QString spread = QStringLiteral("390 ms–420 ms, 3 runs");
+    view.showRuns({RunList::Shown{.run = std::make_shared<const RunResult>(locked),
+                                  .name = QStringLiteral("GIL on"),
+                                  .spread = spread,
+                                  .sweep = false,
+                                  .batch = 0,
+                                  .repeats = 3},
+                   RunList::Shown{.run = std::make_shared<const RunResult>(
+                                      syntheticRun(StrategyKind::Threads, 4, 8, 100 * Ms)),
+                                  .name = QStringLiteral("threads, 4 workers"),
+                                  .spread = {},
+                                  .sweep = false,
+                                  .batch = 0,
+                                  .repeats = 1}});
+    const auto &groups = view.model()->groups();
+    QCOMPARE(groups.size(), std::size_t(2));
+    QCOMPARE(groups[0].title, QStringLiteral("GIL on"));
+    QCOMPARE(groups[1].title, QStringLiteral("threads, 4 workers"));
+    QVERIFY2(groups[0].subtitle.startsWith(durationText(800.0 * Ms) + QStringLiteral(" (") + spread +
+                                           QLatin1Char(')')),
+             qPrintable(groups[0].subtitle));
+    QVERIFY2(groups[0].subtitle.contains(QStringLiteral("the baseline")), qPrintable(groups[0].subtitle));
+    QVERIFY2(groups[1].subtitle.contains(QStringLiteral("4× faster than GIL on")),
+             qPrintable(groups[1].subtitle));
+    const QStringList categories = view.wallTimeChart()->categories();
+    QCOMPARE(categories.size(), 2);
+    QVERIFY2(categories[1].contains(QStringLiteral("GIL on")), qPrintable(categories[1]));
+    QVERIFY2(categories[1].contains(QStringLiteral("median of 3")), qPrintable(categories[1]));
+    // Nothing picked, nothing shown.
+    view.showRuns({});
+    QVERIFY(view.model()->groups().empty());
+}
+
+void TestComparisonView::pickedSweepRunsStayASweep()
+{
+    ComparisonView view;
+    std::vector<RunList::Shown> runs;
+    for (int workers = 1; workers <= 3; ++workers)
+        runs.push_back(RunList::Shown{
+            .run = std::make_shared<const RunResult>(
+                syntheticRun(StrategyKind::Threads, workers, 12, 100 * Ms, State::IoWait, WorkloadKind::Io)),
+            .name = QStringLiteral("threads"),
+            .spread = {},
+            .sweep = true,
+            .batch = 7,
+            .repeats = 1});
+    view.showRuns(runs);
+    QCOMPARE(view.comparison().mode(), Comparison::Mode::Sweep);
+    QCOMPARE(view.sweepChart()->measured()->count(), 3);
+    // A run of another batch beside them makes it a plain comparison.
+    runs.push_back(RunList::Shown{
+        .run = std::make_shared<const RunResult>(syntheticRun(StrategyKind::Sync, 1, 12, 100 * Ms)),
+        .name = QStringLiteral("sync, 1 worker"),
+        .spread = {},
+        .sweep = false,
+        .batch = 8,
+        .repeats = 1});
+    view.showRuns(runs);
+    QCOMPARE(view.comparison().mode(), Comparison::Mode::Strategies);
+    QCOMPARE(view.wallTimeChart()->series()->barSets().size(), 4);
 }
 
 QTEST_MAIN(TestComparisonView)

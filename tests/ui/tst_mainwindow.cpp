@@ -1,9 +1,12 @@
 #include "comparisonview.h"
 #include "curlversion.h"
 #include "experimentpanel.h"
+#include "machineload.h"
 #include "mainwindow.h"
 #include "presets.h"
 #include "runcontroller.h"
+#include "runlist.h"
+#include "runlistview.h"
 #include "runner.h"
 #include "signalchecks.h"
 #include "timelinemodel.h"
@@ -47,6 +50,7 @@ private slots:
     void escapeCancelsALongRun();
     void badUrlIsRefusedBeforeRunning();
     void allStrategiesFillTheComparison();
+    void pinnedRunStaysBesideARepeat();
     void settingsSurviveARestart();
     void tlsCheckFollowsPresets();
     void counterBoxFollowsPresets();
@@ -214,6 +218,54 @@ void TestMainWindow::allStrategiesFillTheComparison()
     QVERIFY2(window.statusText().contains(QLatin1String("all strategies")), qPrintable(window.statusText()));
 }
 
+// Sync, then threads (which joins it), the sync run pinned, then Repeat ×3 with the interpreter
+// lock: every run is kept, the comparison holds the pinned sync run and the repeats' median.
+void TestMainWindow::pinnedRunStaysBesideARepeat()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Experiment e;
+    e.workload = WorkloadKind::Cpu;
+    e.tasks = 4;
+    e.n = 200'000;
+    QSignalSpy finished(&window, &MainWindow::runsFinished);
+    for (const StrategyKind strategy : {StrategyKind::Sync, StrategyKind::Threads}) {
+        e.strategy = strategy;
+        e.workers = 2;
+        window.panel()->setExperiment(e, {strategy});
+        QTest::mouseClick(child<QPushButton>(window, "runButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(Timeout));
+    }
+    RunList *list = window.runList();
+    QCOMPARE(list->rowCount(), 2);
+    QCOMPARE(window.comparisonView()->model()->groups().size(), std::size_t(2));
+    window.runListView()->selectRow(0);
+    window.runListView()->pinAction()->trigger();
+    QVERIFY(list->entry(0).pinned);
+
+    e.gil = true;
+    window.panel()->setExperiment(e, {StrategyKind::Threads});
+    child<QSpinBox>(window, "repeatSpin")->setValue(3);
+    QTest::mouseClick(child<QPushButton>(window, "repeatButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(window.controller()->results().size(), std::size_t(3));
+    QCOMPARE(list->rowCount(), 3);
+    QCOMPARE(list->entry(2).runs.size(), std::size_t(3));
+    QVERIFY(!list->entry(1).shown);
+    const auto &groups = window.comparisonView()->model()->groups();
+    QCOMPARE(groups.size(), std::size_t(2));
+    QVERIFY(groups[0].title.startsWith(QLatin1String("sync")));
+    QVERIFY2(groups[1].subtitle.contains(QLatin1String("3 runs")), qPrintable(groups[1].subtitle));
+    QCOMPARE(child<QTabWidget>(window, "viewTabs")->currentWidget(), window.comparisonView());
+    QVERIFY2(window.statusText().contains(QLatin1String("3 times")), qPrintable(window.statusText()));
+    // Whether the machine was busy is the machine's business; the warning says so exactly then.
+    bool busy = false;
+    for (const auto &result : window.controller()->results())
+        busy = busy || machineLoadVerdict(*result).busy();
+    QCOMPARE(child<QLabel>(window, "busyWarning")->isVisibleTo(&window), busy);
+}
+
 void TestMainWindow::settingsSurviveARestart()
 {
     {
@@ -342,6 +394,9 @@ void TestMainWindow::badScreenshotArgumentsExitWithTwo_data()
                                    << QStringLiteral("w.txt");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("--frobnicate");
+    QTest::newRow("repeat once") << QStringList{QStringLiteral("--repeat"), QStringLiteral("1")}
+                                 << QStringLiteral("--repeat");
+    QTest::newRow("repeat what") << QStringList{QStringLiteral("--repeat=many")} << QStringLiteral("many");
 }
 
 void TestMainWindow::badScreenshotArgumentsExitWithTwo()
