@@ -86,6 +86,7 @@ void ExportActions::exportPicture()
                               : QStringLiteral(".png");
     PictureOptions options;
     options.title = source.title;
+    options.chart = source.chart;
     options.scale = filter == png2x ? 2.0 : 1.0;
     if (const QString problem = mtlab::exportPicture(*source.model, path, options); !problem.isEmpty())
         fail(problem);
@@ -98,6 +99,7 @@ void ExportActions::copyPicture()
         return;
     PictureOptions options;
     options.title = source.title;
+    options.chart = source.chart;
     copyPictureToClipboard(*source.model, options);
 }
 

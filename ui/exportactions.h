@@ -26,6 +26,7 @@ public:
         const TimelineModel *model = nullptr;
         std::vector<const RunResult *> runs; // finished runs only
         QString title;                       // the picture's heading
+        QWidget *chart = nullptr;            // drawn beside the timeline (a sweep's speedup)
     };
 
     ExportActions(QWidget *window, std::function<Source()> source);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "comparison.h"
 #include "comparisonview.h"
 #include "curlversion.h"
 #include "experimentpanel.h"
@@ -130,6 +131,9 @@ MainWindow::MainWindow(QWidget *parent)
             for (const RunList::Shown &shown : m_runList->shown())
                 source.runs.push_back(shown.run.get());
             source.title = workloadTitle(last);
+            // A sweep's timeline alone does not say what it measured: the speedup chart goes too.
+            if (m_comparison->comparison().mode() == Comparison::Mode::Sweep)
+                source.chart = m_comparison->sweepChart();
         } else {
             source.model = m_model;
             source.runs.push_back(m_lastRun.get());

@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "experiment.h"
+#include "timelinelayout.h"
 #include "timelinemodel.h"
 #include "timelinerenderer.h"
 
@@ -13,8 +14,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <QWidget>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mtlab {
 
@@ -25,13 +28,25 @@ namespace {
 constexpr int Dpi = 96;
 // Proportions tuned at 1080 px high and scaled with the picture.
 constexpr double ReferenceHeight = 1080.0;
+// The share of the width a chart takes beside the timeline.
+constexpr double ChartShare = 0.28;
+
+// Where the timeline goes: all of the canvas, or its left part when a chart stands beside it.
+QRect timelineRect(const QSize &canvas, const PictureOptions &options)
+{
+    QRect r(QPoint(0, 0), canvas);
+    if (options.chart)
+        r.setWidth(static_cast<int>(canvas.width() * (1 - ChartShare)));
+    return r;
+}
 
 bool writeSvg(QIODevice &device, const TimelineModel &model, const PictureOptions &options)
 {
+    const QSize canvas = pictureCanvas(model, options);
     QSvgGenerator svg;
     svg.setOutputDevice(&device);
-    svg.setSize(options.size);
-    svg.setViewBox(QRect(QPoint(0, 0), options.size));
+    svg.setSize(canvas);
+    svg.setViewBox(QRect(QPoint(0, 0), canvas));
     svg.setResolution(Dpi);
     svg.setTitle(options.title);
     svg.setDescription(QStringLiteral("Multitask Lab timeline"));
@@ -42,7 +57,8 @@ bool writeSvg(QIODevice &device, const TimelineModel &model, const PictureOption
     return painter.end();
 }
 
-// A4 landscape, the picture scaled to fit inside 10 mm margins and centred.
+// A4 landscape, the picture scaled to fit inside 10 mm margins and centred; a picture grown taller
+// than its slide (many rows) goes on as many pages as it needs, a slide's height each.
 bool writePdf(QIODevice &device, const TimelineModel &model, const PictureOptions &options)
 {
     QPdfWriter pdf(&device);
@@ -54,11 +70,20 @@ bool writePdf(QIODevice &device, const TimelineModel &model, const PictureOption
     QPainter painter;
     if (!painter.begin(&pdf))
         return false;
-    const QSizeF size = options.size;
-    const double fit = std::min(pdf.width() / size.width(), pdf.height() / size.height());
-    painter.translate((pdf.width() - size.width() * fit) / 2, (pdf.height() - size.height() * fit) / 2);
-    painter.scale(fit, fit);
-    paintPicture(painter, model, options);
+    const QSizeF page = options.size;
+    const int height = pictureCanvas(model, options).height();
+    const double fit = std::min(pdf.width() / page.width(), pdf.height() / page.height());
+    for (int top = 0; top < height; top += options.size.height()) {
+        if (top > 0 && !pdf.newPage())
+            return false;
+        painter.save();
+        painter.translate((pdf.width() - page.width() * fit) / 2, (pdf.height() - page.height() * fit) / 2);
+        painter.scale(fit, fit);
+        painter.setClipRect(QRectF(QPointF(0, 0), page));
+        painter.translate(0, -top);
+        paintPicture(painter, model, options);
+        painter.restore();
+    }
     return painter.end();
 }
 
@@ -79,9 +104,37 @@ TimelineRenderer::Options pictureRendererOptions(const PictureOptions &options)
     return o;
 }
 
+QSize pictureCanvas(const TimelineModel &model, const PictureOptions &options)
+{
+    const TimelineRenderer::Options o = pictureRendererOptions(options);
+    TimelineRenderer::Options natural = o;
+    natural.fitHeight = false;
+    const QRect slide = timelineRect(options.size, options);
+    const double readable = TimelineLayout(model, slide, natural).rowHeight;
+    // The least height at which a worker's row keeps its readable height (found by halving).
+    const auto fits = [&](int height) {
+        const QSize canvas(options.size.width(), height);
+        return TimelineLayout(model, timelineRect(canvas, options), o).rowHeight >= readable - 0.01;
+    };
+    int low = options.size.height();
+    if (fits(low))
+        return options.size;
+    int high = low;
+    for (int i = 0; i < 6 && !fits(high); ++i)
+        high *= 2;
+    while (high - low > 1) {
+        const int middle = (low + high) / 2;
+        (fits(middle) ? high : low) = middle;
+    }
+    return {options.size.width(), high};
+}
+
 int paintPicture(QPainter &painter, const TimelineModel &model, const PictureOptions &options)
 {
-    const QRect target(QPoint(0, 0), options.size);
+    const QSize canvas = pictureCanvas(model, options);
+    const QRect target = timelineRect(canvas, options);
+    if (options.chart) // white under the chart as under the timeline
+        painter.fillRect(QRect(QPoint(0, 0), canvas), Qt::white);
     const TimelineRenderer renderer(model);
     const TimelineRenderer::Options o = pictureRendererOptions(options);
     TimeScale scale;
@@ -89,12 +142,24 @@ int paintPicture(QPainter &painter, const TimelineModel &model, const PictureOpt
     scale.fit(0.0, static_cast<double>(std::max<std::int64_t>(model.durationNs(), 1)) * 1.02,
               renderer.plotArea(target, o).width());
     renderer.paint(painter, target, scale, o);
+    if (options.chart && options.chart->width() > 0 && options.chart->height() > 0) {
+        // The chart as the window shows it, scaled into the slide's right part under the title.
+        const QRectF room(target.right() + 1, canvas.height() * 0.08, canvas.width() - target.width(),
+                          options.size.height() * 0.84);
+        const double k = std::min(room.width() / options.chart->width(),
+                                  room.height() / options.chart->height());
+        painter.save();
+        painter.translate(room.left() + (room.width() - options.chart->width() * k) / 2, room.top());
+        painter.scale(k, k);
+        options.chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        painter.restore();
+    }
     return renderer.lastShapeCount();
 }
 
 QImage renderPicture(const TimelineModel &model, const PictureOptions &options)
 {
-    QImage image(options.size * options.scale, QImage::Format_RGB32);
+    QImage image(pictureCanvas(model, options) * options.scale, QImage::Format_RGB32);
     image.setDevicePixelRatio(options.scale);
     QPainter painter(&image);
     paintPicture(painter, model, options);

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QPainter;
+class QWidget;
 
 namespace mtlab {
 
@@ -21,6 +22,8 @@ struct PictureOptions {
     QSize size{1920, 1080};
     qreal scale = 1.0; // 2.0: a 3840x2160 PNG of the same layout
     QString title;
+    // Drawn at the right of the timeline, scaled to fit (a sweep's speedup chart); may be null.
+    QWidget *chart = nullptr;
 };
 
 enum class PictureFormat { Png, Svg, Pdf };
@@ -38,6 +41,10 @@ void copyPictureToClipboard(const TimelineModel &model, const PictureOptions &op
 // The one drawing path of every format: the whole picture in logical pixels (options.size) on any
 // device. Returns how many span shapes were drawn (TimelineRenderer::lastShapeCount()).
 int paintPicture(QPainter &painter, const TimelineModel &model, const PictureOptions &options);
+// The picture's size in logical pixels: options.size, or taller when the rows of a pool would
+// otherwise be squashed below their readable height (a PDF pages it instead). Only the async
+// sub-lanes, which look alike, are squeezed to fit.
+QSize pictureCanvas(const TimelineModel &model, const PictureOptions &options);
 // How the renderer is set up for a picture: type sized for a slide, rows fitted to the height
 // (async sub-lanes squeezed below a pixel if need be, so that no row is left out).
 TimelineRenderer::Options pictureRendererOptions(const PictureOptions &options);

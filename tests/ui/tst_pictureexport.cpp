@@ -1,6 +1,8 @@
 #include "comparison.h"
 #include "pictureexport.h"
 #include "statepalette.h"
+#include "sweepchart.h"
+#include "timelinelayout.h"
 #include "syntheticrun.h"
 #include "timelinemodel.h"
 
@@ -40,6 +42,10 @@ private slots:
     void unwritablePathIsAnError_data();
     void unwritablePathIsAnError();
     void manyLanesStillFit();
+    void poolRowsGrowThePicture_data();
+    void poolRowsGrowThePicture();
+    void pdfPagesATallPicture();
+    void sweepChartIsDrawnBeside();
     void clipboardGetsThePicture();
     void commandLineWritesAllThree();
 
@@ -224,6 +230,83 @@ void TestPictureExport::manyLanesStillFit()
     QCOMPARE(renderPicture(model, options).size(), QSize(1920, 1080));
 }
 
+// Forty threads on a 720-line slide: rather than squash their rows below the labels' height, the
+// picture grows taller (the same width), and its title stays.
+void TestPictureExport::poolRowsGrowThePicture_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<bool>("grows");
+    QTest::newRow("4 threads fit") << 4 << false;
+    QTest::newRow("40 threads grow") << 40 << true;
+}
+
+void TestPictureExport::poolRowsGrowThePicture()
+{
+    QFETCH(int, threads);
+    QFETCH(bool, grows);
+    TimelineModel model;
+    Comparison comparison(model);
+    comparison.addRun(syntheticRun(StrategyKind::Threads, threads, threads, 100 * Ms));
+    PictureOptions options;
+    options.size = QSize(1280, 720);
+    options.title = QStringLiteral("forty threads");
+    const QSize canvas = pictureCanvas(model, options);
+    QCOMPARE(canvas.width(), 1280);
+    QCOMPARE(canvas.height() > 720, grows);
+    QCOMPARE(renderPicture(model, options).size(), canvas);
+    TimelineRenderer::Options natural = pictureRendererOptions(options);
+    natural.fitHeight = false;
+    const TimelineLayout unfitted(model, QRect(QPoint(0, 0), options.size), natural);
+    const TimelineLayout drawn(model, QRect(QPoint(0, 0), canvas), pictureRendererOptions(options));
+    QVERIFY(drawn.rowHeight >= unfitted.rowHeight - 0.01);
+    QVERIFY(drawn.title.height() > 0);
+    // Not much taller than needed: the rows and their headers, no empty half page.
+    QVERIFY(drawn.contentHeight >= drawn.plot.height() - 2 * drawn.rowHeight);
+}
+
+void TestPictureExport::pdfPagesATallPicture()
+{
+    TimelineModel model;
+    Comparison comparison(model);
+    comparison.addRun(syntheticRun(StrategyKind::Threads, 40, 40, 100 * Ms));
+    PictureOptions options;
+    options.size = QSize(1280, 720);
+    const QString path = m_dir.filePath(QStringLiteral("tall.pdf"));
+    QCOMPARE(exportPicture(model, path, options), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray pdf = file.readAll();
+    const int pages = (pictureCanvas(model, options).height() + 719) / 720;
+    QVERIFY(pages >= 2);
+    QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), pages);
+}
+
+// A sweep's picture carries its speedup chart at the right; the timeline makes room for it.
+void TestPictureExport::sweepChartIsDrawnBeside()
+{
+    TimelineModel model;
+    Comparison comparison(model);
+    for (int workers = 1; workers <= 4; ++workers)
+        comparison.addRun(syntheticRun(StrategyKind::Threads, workers, 8, 100 * Ms), Comparison::Mode::Sweep);
+    SweepChart chart;
+    chart.resize(400, 600);
+    chart.setEntries(comparison.entries());
+    PictureOptions options;
+    const QImage alone = renderPicture(model, options);
+    options.chart = &chart;
+    const QImage beside = renderPicture(model, options);
+    QCOMPARE(beside.size(), alone.size());
+    const QRect right(alone.width() * 3 / 4, alone.height() / 4, alone.width() / 4, alone.height() / 2);
+    QVERIFY(beside.copy(right) != alone.copy(right));
+    // The chart's own bold blue line (the threads' colour) is in the right part.
+    QSet<QRgb> colours;
+    const QImage part = beside.copy(right);
+    for (int y = 0; y < part.height(); y += 2)
+        for (int x = 0; x < part.width(); x += 2)
+            colours.insert(part.pixel(x, y));
+    QVERIFY(colours.size() > 8);
+}
+
 void TestPictureExport::clipboardGetsThePicture()
 {
     PictureOptions options;
@@ -254,7 +337,9 @@ void TestPictureExport::commandLineWritesAllThree()
              process.readAllStandardError().constData());
     QImage image;
     QVERIFY(image.load(png));
-    QCOMPARE(image.size(), QSize(1920, 1080));
+    // Five runs with their cores and queue rows: taller than a slide rather than squashed.
+    QCOMPARE(image.width(), 1920);
+    QVERIFY(image.height() >= 1080);
     QVERIFY(isSvg(svg));
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
