@@ -77,7 +77,8 @@ void ComparisonView::showRuns(const std::vector<RunList::Shown> &runs)
     const bool hasSync = std::any_of(runs.begin(), runs.end(), [](const RunList::Shown &r) {
         return r.run->experiment.strategy == StrategyKind::Sync;
     });
-    m_comparison->clear(!hasSync);
+    // Without a sync run the first is the baseline; a run alone is compared with nothing.
+    m_comparison->clear(!hasSync && runs.size() > 1);
     const Comparison::Mode mode = sweep ? Comparison::Mode::Sweep : Comparison::Mode::Strategies;
     for (const RunList::Shown &shown : runs) {
         const bool renamed = shown.name != QString::fromStdString(runLabel(shown.run->experiment));

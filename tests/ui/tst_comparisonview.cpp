@@ -218,6 +218,15 @@ void TestComparisonView::showsExactlyThePickedRunsInOrder()
     QCOMPARE(categories.size(), 2);
     QVERIFY2(categories[1].contains(QStringLiteral("GIL on")), qPrintable(categories[1]));
     QVERIFY2(categories[1].contains(QStringLiteral("median of 3")), qPrintable(categories[1]));
+    // A run alone is nobody's baseline.
+    view.showRuns({RunList::Shown{.run = std::make_shared<const RunResult>(locked),
+                                  .name = QStringLiteral("GIL on"),
+                                  .spread = {},
+                                  .sweep = false,
+                                  .batch = 0,
+                                  .repeats = 1}});
+    QVERIFY2(!view.model()->groups()[0].subtitle.contains(QStringLiteral("baseline")),
+             qPrintable(view.model()->groups()[0].subtitle));
     // Nothing picked, nothing shown.
     view.showRuns({});
     QVERIFY(view.model()->groups().empty());
