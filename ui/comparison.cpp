@@ -4,6 +4,7 @@
 #include "chrometrace.h"
 #include "idealtime.h"
 #include "runner.h"
+#include "runtitle.h"
 #include "timelinemodel.h"
 
 #include <QCoreApplication>
@@ -57,7 +58,7 @@ void Comparison::addRun(const RunResult &run, Mode mode, const QString &name, co
     Entry entry;
     entry.strategy = run.experiment.strategy;
     entry.workload = run.experiment.workload;
-    entry.label = name.isEmpty() ? QString::fromStdString(runLabel(run.experiment)) : name;
+    entry.label = name.isEmpty() ? runTitle(run.experiment) : name;
     entry.named = !name.isEmpty();
     entry.spread = spread;
     entry.repeats = repeats;

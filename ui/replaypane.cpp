@@ -3,6 +3,7 @@
 #include "replaycontroller.h"
 #include "runner.h"
 #include "runsnapshot.h"
+#include "runtitle.h"
 #include "statepanel.h"
 #include "timelineview.h"
 
@@ -147,7 +148,7 @@ void ReplayPane::setRuns(std::vector<std::shared_ptr<const RunResult>> runs, int
     const QSignalBlocker block(m_runList);
     m_runList->clear();
     for (const auto &run : m_runs)
-        m_runList->addItem(QString::fromStdString(runLabel(run->experiment)));
+        m_runList->addItem(runTitle(run->experiment));
     m_runList->setVisible(m_runs.size() > 1);
     m_current = -1;
     setCurrentRun(m_runs.empty() ? -1 : std::clamp(current, 0, static_cast<int>(m_runs.size()) - 1));
@@ -170,7 +171,7 @@ void ReplayPane::setCurrentRun(int index)
         const QSignalBlocker block(m_runList);
         m_runList->setCurrentIndex(index);
         m_index.emplace(snapshotIndexOf(*run));
-        m_runLabel->setText(tr("Replay: %1").arg(QString::fromStdString(runLabel(run->experiment))));
+        m_runLabel->setText(tr("Replay: %1").arg(runTitle(run->experiment)));
         // The comparison's runs share one axis: the playhead spans the longest of them.
         std::int64_t duration = m_index->duration();
         for (const auto &other : m_runs)

@@ -3,6 +3,7 @@
 #include "chrometrace.h"
 #include "clock.h"
 #include "runner.h"
+#include "runtitle.h"
 #include "timelinemodel.h"
 #include "tracecollector.h"
 
@@ -137,7 +138,7 @@ qint64 RunController::elapsedMs() const
 
 QString RunController::runTitle(const Experiment &experiment)
 {
-    return QString::fromStdString(runLabel(experiment));
+    return mtlab::runTitle(experiment);
 }
 
 QString RunController::runSummary(const RunResult &run)

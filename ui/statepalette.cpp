@@ -21,15 +21,22 @@ constexpr QRgb Blue = 0x0072B2;
 constexpr QRgb Vermillion = 0xD55E00;
 constexpr QRgb ReddishPurple = 0xCC79A7;
 
+// In the window's language, chosen before the first legend is drawn; the state's own name in
+// brackets stays as the trace and the tooltip spell it.
+QString legendName(const char *name)
+{
+    return QCoreApplication::translate("StatePalette", name);
+}
+
 Style solid(QRgb fill, const char *name)
 {
-    return {QColor(fill), QColor(fill), Qt::NoBrush, QString::fromUtf8(name)};
+    return {QColor(fill), QColor(fill), Qt::NoBrush, legendName(name)};
 }
 
 // The hatch is a darker shade of the fill, so it reads as texture rather than as another colour.
 Style hatched(QRgb fill, Qt::BrushStyle hatch, const char *name)
 {
-    return {QColor(fill), QColor(fill).darker(165), hatch, QString::fromUtf8(name)};
+    return {QColor(fill), QColor(fill).darker(165), hatch, legendName(name)};
 }
 
 Style network(QRgb fill, const char *what)
@@ -42,28 +49,31 @@ Style network(QRgb fill, const char *what)
 const std::array<Style, StatePalette::StyleCount> &styles()
 {
     static const std::array<Style, StatePalette::StyleCount> table{
-        solid(Blue, "computing (cpu)"),
+        solid(Blue, QT_TRANSLATE_NOOP("StatePalette", "computing (cpu)")),
         // A pale computing blue: the thread wants to compute, but every core is taken.
         Style{QColor(0xC9E0F0), QColor(0x3C7FB0), Qt::HorPattern,
-              QStringLiteral("ready to run, waiting for a core or the event loop (ready)")},
-        network(SkyBlue, "waiting for network: name lookup (dns)"),
-        network(BluishGreen, "waiting for network: connecting (connect)"),
-        network(ReddishPurple, "waiting for network: TLS handshake (tls)"),
-        network(Orange, "waiting for network: server think time (wait)"),
-        network(Yellow, "waiting for network: receiving the answer (transfer)"),
-        network(0xF3CF80, "waiting for network (io-wait)"),
+              legendName(QT_TRANSLATE_NOOP("StatePalette",
+                                           "ready to run, waiting for a core or the event loop (ready)"))},
+        network(SkyBlue, QT_TRANSLATE_NOOP("StatePalette", "waiting for network: name lookup (dns)")),
+        network(BluishGreen, QT_TRANSLATE_NOOP("StatePalette", "waiting for network: connecting (connect)")),
+        network(ReddishPurple, QT_TRANSLATE_NOOP("StatePalette", "waiting for network: TLS handshake (tls)")),
+        network(Orange, QT_TRANSLATE_NOOP("StatePalette", "waiting for network: server think time (wait)")),
+        network(Yellow,
+                QT_TRANSLATE_NOOP("StatePalette", "waiting for network: receiving the answer (transfer)")),
+        network(0xF3CF80, QT_TRANSLATE_NOOP("StatePalette", "waiting for network (io-wait)")),
         Style{QColor(0xE5B3D0), QColor(0xA0507E), Qt::DiagCrossPattern,
-              QStringLiteral("waiting for a lock or a semaphore (lock-wait)")},
+              legendName(QT_TRANSLATE_NOOP("StatePalette", "waiting for a lock or a semaphore (lock-wait)"))},
         Style{QColor(0xD9D9D9), QColor(0x7A7A7A), Qt::BDiagPattern,
-              QStringLiteral("queued, waiting for a worker (queued)")},
+              legendName(QT_TRANSLATE_NOOP("StatePalette", "queued, waiting for a worker (queued)"))},
         Style{QColor(0xF4F4F4), QColor(0xB0B0B0), Qt::Dense6Pattern,
-              QStringLiteral("idle, nothing to do (idle)")},
-        solid(0x505050, "starting a worker process (spawn)"),
-        solid(ReddishPurple, "passing data between processes (ipc)"),
-        solid(Vermillion, "task failed (failed)"),
+              legendName(QT_TRANSLATE_NOOP("StatePalette", "idle, nothing to do (idle)"))},
+        solid(0x505050, QT_TRANSLATE_NOOP("StatePalette", "starting a worker process (spawn)")),
+        solid(ReddishPurple, QT_TRANSLATE_NOOP("StatePalette", "passing data between processes (ipc)")),
+        solid(Vermillion, QT_TRANSLATE_NOOP("StatePalette", "task failed (failed)")),
         // Computing, crossed out: the work is done, but its result is about to be overwritten.
         Style{QColor(Vermillion), QColor(0x6B2F00), Qt::CrossPattern,
-              QStringLiteral("two tasks' read-modify-writes overlapped, updates lost (race)")},
+              legendName(QT_TRANSLATE_NOOP("StatePalette",
+                                           "two tasks' read-modify-writes overlapped, updates lost (race)"))},
     };
     return table;
 }

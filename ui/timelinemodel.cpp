@@ -6,6 +6,7 @@
 
 #include "chrometrace.h"
 #include "runner.h"
+#include "runtitle.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -167,7 +168,7 @@ Group makeGroup(const RunResult &run, const QString &subtitle)
 {
     const Trace &trace = run.trace;
     Group g;
-    g.title = QString::fromStdString(runLabel(run.experiment));
+    g.title = runTitle(run.experiment);
     g.subtitle = subtitle.isEmpty() ? TimelineModel::subtitleFor(run, 0.0) : subtitle;
     g.origin = trace.origin();
     g.end = std::max(trace.end(), trace.origin() + run.wallNs);

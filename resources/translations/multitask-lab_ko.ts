@@ -215,6 +215,109 @@
         <source>The hog now awaits every 10 ms (like await asyncio.sleep(0)): each time, the loop hands the answers that have arrived to their tasks, so a download waits a slice or two (10 to 20 ms) instead of the whole half second. The hog takes as long as before; the others no longer wait for it.</source>
         <translation>이제 독점 작업이 10 ms마다 await 합니다 (await asyncio.sleep(0)처럼): 그때마다 루프가 도착한 응답을 각 작업에 넘겨 주므로, 다운로드는 0.5초 전체가 아니라 조각 한두 개(10~20 ms)만 기다립니다. 독점 작업은 전과 똑같이 걸리지만, 다른 작업들은 더 이상 그것을 기다리지 않습니다.</translation>
     </message>
+    <message>
+        <source>Counter: 5 threads add to one counter, unguarded</source>
+        <translation>카운터: 스레드 5개가 보호 없이 카운터 하나에 더하기</translation>
+    </message>
+    <message>
+        <source>Five threads each add 1 to the same counter 10,000 times; a thread can be interrupted between reading the counter and writing it back, so updates are lost (the red race sections) and the counter ends well short of 50,000.</source>
+        <translation>스레드 다섯 개가 같은 카운터에 각각 1을 10,000번 더합니다. 스레드는 카운터를 읽은 뒤 다시 쓰기 전에 끼어들기를 당할 수 있어 갱신이 사라지고(빨간 race 구간), 카운터는 50,000에 한참 못 미칩니다.</translation>
+    </message>
+    <message>
+        <source>Counter: 5 threads, guarded by a lock</source>
+        <translation>카운터: 스레드 5개, 락으로 보호</translation>
+    </message>
+    <message>
+        <source>The same five threads take a lock around their updates: only one is inside at a time while the others wait for it (lock-wait), and the counter ends at exactly 50,000.</source>
+        <translation>같은 스레드 다섯 개가 갱신할 때 락을 잡습니다: 한 번에 하나만 들어가고 나머지는 락을 기다리며(lock-wait), 카운터는 정확히 50,000으로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Counter: 5 threads, a semaphore of 2</source>
+        <translation>카운터: 스레드 5개, 세마포어 2</translation>
+    </message>
+    <message>
+        <source>A semaphore lets at most two threads in at once, as for a scarce resource like two database connections: never more than two threads are inside, yet two are enough to lose updates.</source>
+        <translation>세마포어는 데이터베이스 연결 두 개처럼 귀한 자원을 위해 한 번에 최대 두 스레드만 들여보냅니다: 안에 있는 스레드는 두 개를 넘지 않지만, 두 개만으로도 갱신을 잃기에 충분합니다.</translation>
+    </message>
+    <message>
+        <source>Counter: 5 async tasks, unguarded</source>
+        <translation>카운터: 비동기 작업 5개, 보호 없음</translation>
+    </message>
+    <message>
+        <source>On the event loop a task gives up control only at an await, and there is none inside the update, so no update is lost even without a lock.</source>
+        <translation>이벤트 루프에서 작업은 await에서만 제어를 넘기는데, 갱신 안에는 await가 없으므로 락 없이도 갱신을 하나도 잃지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Counter: 5 async tasks with an await inside the update</source>
+        <translation>카운터: 갱신 안에 await가 있는 비동기 작업 5개</translation>
+    </message>
+    <message>
+        <source>Each task awaits between reading the counter and writing it back, so the others run in the middle of its update: they all write back stale values and most updates are lost.</source>
+        <translation>작업마다 카운터를 읽고 다시 쓰는 사이에 await하므로, 그 갱신 도중에 다른 작업이 실행됩니다: 모두 낡은 값을 되쓰고 갱신 대부분을 잃습니다.</translation>
+    </message>
+    <message>
+        <source>Counter: 5 tasks in a process pool</source>
+        <translation>카운터: 프로세스 풀의 작업 5개</translation>
+    </message>
+    <message>
+        <source>Each worker process adds to its own copy of the counter: the copies hold every update, but the parent&apos;s counter stays at 0 unless the results are sent back to it.</source>
+        <translation>워커 프로세스마다 자기 카운터 사본에 더합니다: 사본에는 모든 갱신이 남지만, 결과를 돌려보내지 않으면 부모 프로세스의 카운터는 0에 머뭅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RunTitle</name>
+    <message>
+        <source>sync</source>
+        <translation>동기</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>async</source>
+        <translation>비동기</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>1 worker</source>
+        <translation>워커 1개</translation>
+    </message>
+    <message>
+        <source>%1 workers</source>
+        <translation>워커 %1개</translation>
+    </message>
+    <message>
+        <source>interpreter lock</source>
+        <translation>인터프리터 락</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>블로킹 호출</translation>
+    </message>
+    <message>
+        <source>hog %1 ms</source>
+        <translation>루프 독점 %1 ms</translation>
+    </message>
+    <message>
+        <source>sliced %1 ms</source>
+        <translation>%1 ms씩 나눔</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>락</translation>
+    </message>
+    <message>
+        <source>semaphore of %1</source>
+        <translation>세마포어 %1</translation>
+    </message>
+    <message>
+        <source>await inside</source>
+        <translation>구간 안에서 await</translation>
+    </message>
 </context>
 <context>
     <name>StatePalette</name>
@@ -278,6 +381,66 @@
         <source>race</source>
         <translation>경쟁 상태</translation>
     </message>
+    <message>
+        <source>computing (cpu)</source>
+        <translation>계산 중 (cpu)</translation>
+    </message>
+    <message>
+        <source>ready to run, waiting for a core or the event loop (ready)</source>
+        <translation>실행 준비됨, 코어나 이벤트 루프를 기다림 (ready)</translation>
+    </message>
+    <message>
+        <source>waiting for network: name lookup (dns)</source>
+        <translation>네트워크 대기: 이름 조회 (dns)</translation>
+    </message>
+    <message>
+        <source>waiting for network: connecting (connect)</source>
+        <translation>네트워크 대기: 연결 (connect)</translation>
+    </message>
+    <message>
+        <source>waiting for network: TLS handshake (tls)</source>
+        <translation>네트워크 대기: TLS 핸드셰이크 (tls)</translation>
+    </message>
+    <message>
+        <source>waiting for network: server think time (wait)</source>
+        <translation>네트워크 대기: 서버가 생각하는 시간 (wait)</translation>
+    </message>
+    <message>
+        <source>waiting for network: receiving the answer (transfer)</source>
+        <translation>네트워크 대기: 응답 받기 (transfer)</translation>
+    </message>
+    <message>
+        <source>waiting for network (io-wait)</source>
+        <translation>네트워크 대기 (io-wait)</translation>
+    </message>
+    <message>
+        <source>waiting for a lock or a semaphore (lock-wait)</source>
+        <translation>락이나 세마포어를 기다림 (lock-wait)</translation>
+    </message>
+    <message>
+        <source>queued, waiting for a worker (queued)</source>
+        <translation>큐에서 워커를 기다림 (queued)</translation>
+    </message>
+    <message>
+        <source>idle, nothing to do (idle)</source>
+        <translation>쉬는 중, 할 일 없음 (idle)</translation>
+    </message>
+    <message>
+        <source>starting a worker process (spawn)</source>
+        <translation>워커 프로세스 시작 (spawn)</translation>
+    </message>
+    <message>
+        <source>passing data between processes (ipc)</source>
+        <translation>프로세스 사이 데이터 전달 (ipc)</translation>
+    </message>
+    <message>
+        <source>task failed (failed)</source>
+        <translation>작업 실패 (failed)</translation>
+    </message>
+    <message>
+        <source>two tasks&apos; read-modify-writes overlapped, updates lost (race)</source>
+        <translation>두 작업의 읽기-수정-쓰기가 겹쳐 갱신이 사라짐 (race)</translation>
+    </message>
 </context>
 <context>
     <name>TimelineLayout</name>
@@ -311,6 +474,18 @@
     <message>
         <source>, cancelled</source>
         <translation>, 취소됨</translation>
+    </message>
+    <message>
+        <source>the parent&apos;s counter %1, the processes&apos; copies %2</source>
+        <translation>부모의 카운터 %1, 프로세스들의 사본 %2</translation>
+    </message>
+    <message>
+        <source>counter %1 of %2: %3 updates lost</source>
+        <translation>카운터 %2 중 %1: 갱신 %3개 사라짐</translation>
+    </message>
+    <message>
+        <source>counter %1 of %2: none lost</source>
+        <translation>카운터 %2 중 %1: 사라진 갱신 없음</translation>
     </message>
 </context>
 <context>
@@ -621,6 +796,58 @@
         <source>Only for downloads under the async strategy.</source>
         <translation>비동기 전략의 다운로드에만 적용됩니다.</translation>
     </message>
+    <message>
+        <source>Shared counter: races and locks</source>
+        <translation>공유 카운터: 경쟁 상태와 락</translation>
+    </message>
+    <message>
+        <source>How many times each task adds 1 to the shared counter.</source>
+        <translation>작업마다 공유 카운터에 1을 더하는 횟수.</translation>
+    </message>
+    <message>
+        <source>nothing: updates can be lost</source>
+        <translation>없음: 갱신을 잃을 수 있음</translation>
+    </message>
+    <message>
+        <source>a lock: one task at a time</source>
+        <translation>락: 한 번에 작업 하나</translation>
+    </message>
+    <message>
+        <source>a semaphore: a few tasks at a time</source>
+        <translation>세마포어: 한 번에 작업 몇 개</translation>
+    </message>
+    <message>
+        <source>What guards the update: read the counter, compute, write it back plus one.</source>
+        <translation>갱신을 무엇으로 보호할지: 카운터를 읽고, 계산하고, 1을 더해 다시 씁니다.</translation>
+    </message>
+    <message>
+        <source>How many tasks the semaphore lets in at once (at most the number of tasks).</source>
+        <translation>세마포어가 한 번에 들여보내는 작업 수(최대 작업 수까지).</translation>
+    </message>
+    <message>
+        <source>An await inside the update (async)</source>
+        <translation>갱신 안에 await(비동기)</translation>
+    </message>
+    <message>
+        <source>value = counter; await asyncio.sleep(0); counter = value + 1: the other tasks run in the middle of each update.</source>
+        <translation>value = counter; await asyncio.sleep(0); counter = value + 1: 갱신마다 그 도중에 다른 작업이 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Additions per task</source>
+        <translation>작업당 더하기 횟수</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>보호</translation>
+    </message>
+    <message>
+        <source>Permits</source>
+        <translation>허용 수</translation>
+    </message>
+    <message>
+        <source>Shared counter</source>
+        <translation>공유 카운터</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::ExportActions</name>
@@ -905,6 +1132,14 @@
     <message>
         <source>Done: %1, %2 times; the comparison shows the median.</source>
         <translation>완료: %1, %2회. 비교 탭에 중앙값이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Shared counter: 1 task</source>
+        <translation>공유 카운터: 작업 1개</translation>
+    </message>
+    <message>
+        <source>Shared counter: %1 tasks</source>
+        <translation>공유 카운터: 작업 %1개</translation>
     </message>
 </context>
 <context>
