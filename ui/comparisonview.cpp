@@ -2,6 +2,7 @@
 
 #include "comparison.h"
 #include "runner.h"
+#include "runtitle.h"
 #include "sweepchart.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -81,7 +82,7 @@ void ComparisonView::showRuns(const std::vector<RunList::Shown> &runs)
     m_comparison->clear(!hasSync && runs.size() > 1);
     const Comparison::Mode mode = sweep ? Comparison::Mode::Sweep : Comparison::Mode::Strategies;
     for (const RunList::Shown &shown : runs) {
-        const bool renamed = shown.name != QString::fromStdString(runLabel(shown.run->experiment));
+        const bool renamed = shown.name != runTitle(shown.run->experiment);
         m_comparison->addRun(*shown.run, mode, renamed ? shown.name : QString(), shown.spread, shown.repeats);
     }
     updateCharts();

@@ -3,6 +3,7 @@
 #include "machineload.h"
 #include "numbertext.h"
 #include "runner.h"
+#include "runtitle.h"
 
 #include <QApplication>
 #include <QFont>
@@ -100,7 +101,7 @@ void RunList::addRun(std::shared_ptr<const RunResult> run, int slot, QTime finis
         return;
     }
     Entry entry;
-    entry.name = QString::fromStdString(runLabel(run->experiment));
+    entry.name = runTitle(run->experiment);
     entry.runs.push_back(std::move(run));
     entry.finishedAt = finishedAt;
     entry.batch = m_batch;
@@ -279,7 +280,7 @@ QString RunList::spreadText(const Entry &entry)
 
 QString RunList::toolTip(const Entry &entry) const
 {
-    QStringList lines{QString::fromStdString(runLabel(entry.median().experiment)) + QStringLiteral(", ") +
+    QStringList lines{runTitle(entry.median().experiment) + QStringLiteral(", ") +
                       entry.finishedAt.toString(QStringLiteral("HH:mm:ss"))};
     if (entry.runs.size() > 1) {
         QStringList times;
