@@ -250,7 +250,12 @@ void TestEventLoopStrategy::cancelStopsTheRunningTaskAndDropsTheRest()
     QVERIFY(!trace.tasks().front().ok);
     QCOMPARE(trace.tasks().front().error, std::string("cancelled"));
     QVERIFY(checks::allClosed(trace));
-    QCOMPARE(int(checks::spansIn(trace, State::Cpu).size()), 1);
+    // Only the running task computed; on a loaded machine its computing may be split by `ready`
+    // (its thread waiting for a core), so it can be more than one span.
+    const auto cpu = checks::spansIn(trace, State::Cpu);
+    QVERIFY(!cpu.empty());
+    for (const Span &span : cpu)
+        QCOMPARE(span.task, trace.tasks().front().task);
     QCOMPARE(int(checks::spansIn(trace, State::Failed).size()), 1);
     QCOMPARE(checks::threadsInThisProcess(), threadsBefore);
 }
