@@ -1,5 +1,6 @@
 #include "statepanel.h"
 
+#include "lanetitle.h"
 #include "runner.h"
 #include "statepalette.h"
 
@@ -198,7 +199,7 @@ void StatePanel::setRun(const RunResult *run)
         m_strategy = run->experiment.strategy;
         m_tasks = run->experiment.tasks;
         for (const Lane &lane : run->trace.lanes())
-            m_laneNames.push_back(QString::fromStdString(lane.name));
+            m_laneNames.push_back(laneTitle(lane));
     }
     m_snapshot = Snapshot{};
     relayout();
