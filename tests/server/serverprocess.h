@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 
 namespace mtlab {
@@ -38,5 +39,14 @@ private:
     std::string m_certificatePem;
     QString m_error;
 };
+
+// Command-line arguments written as C strings, for the server's options in tests.
+inline QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *item : list)
+        result << QString::fromLatin1(item);
+    return result;
+}
 
 } // namespace mtlab

@@ -11,14 +11,6 @@ using namespace mtlab;
 
 namespace {
 
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList result;
-    for (const char *item : list)
-        result << QString::fromLatin1(item);
-    return result;
-}
-
 std::chrono::milliseconds elapsedSince(TestClock::time_point start)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(TestClock::now() - start);

@@ -13,14 +13,6 @@ using namespace mtlab;
 
 namespace {
 
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList result;
-    for (const char *item : list)
-        result << QString::fromLatin1(item);
-    return result;
-}
-
 // The server's documented body: byte i is kAlphabet[i % 64].
 constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
