@@ -6,6 +6,16 @@
 
 namespace mtlab::Language {
 
+namespace {
+
+QString &installedCode()
+{
+    static QString code = QStringLiteral("en");
+    return code;
+}
+
+} // namespace
+
 QList<Choice> available()
 {
     return {{QStringLiteral("en"), QStringLiteral("English")},
@@ -31,12 +41,12 @@ QString choose(const QString &kept, const QStringList &systemPreferred)
 QString install(QCoreApplication &app, const QString &code)
 {
     if (code == QLatin1String("en"))
-        return code;
+        return installedCode() = code;
     // Owned by the application: they must live as long as it translates.
     auto *ours = new QTranslator(&app);
     if (!ours->load(QStringLiteral(":/i18n/multitask-lab_%1.qm").arg(code))) {
         delete ours;
-        return QStringLiteral("en");
+        return installedCode() = QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
@@ -44,7 +54,12 @@ QString install(QCoreApplication &app, const QString &code)
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
-    return code;
+    return installedCode() = code;
+}
+
+QString installed()
+{
+    return installedCode();
 }
 
 } // namespace mtlab::Language

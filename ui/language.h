@@ -28,6 +28,9 @@ QString choose(const QString &kept, const QStringList &systemPreferred);
 // Installs our translation and Qt's own (its dialogs, "About Qt") for that language; English needs
 // none. Returns the language installed.
 QString install(QCoreApplication &app, const QString &code);
+// The language install() last installed ("en" before any): what texts that are whole files, not
+// tr() strings (the lesson), are chosen by.
+QString installed();
 
 } // namespace Language
 

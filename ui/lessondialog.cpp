@@ -1,5 +1,6 @@
 #include "lessondialog.h"
 
+#include "language.h"
 #include "presets.h"
 
 #include <QDialogButtonBox>
@@ -14,7 +15,7 @@ LessonDialog::LessonDialog(QWidget *parent)
 {
     setWindowTitle(tr("What am I looking at?"));
     initResources();
-    QFile file(QStringLiteral(":/lesson.html"));
+    QFile file(lessonFile(Language::installed()));
     auto *text = new QTextBrowser;
     text->setObjectName(QStringLiteral("lessonText"));
     text->setOpenExternalLinks(true);
@@ -26,6 +27,13 @@ LessonDialog::LessonDialog(QWidget *parent)
     layout->addWidget(text);
     layout->addWidget(buttons);
     resize(640, 720);
+}
+
+QString LessonDialog::lessonFile(const QString &language)
+{
+    initResources();
+    const QString translated = QStringLiteral(":/lesson_%1.html").arg(language);
+    return QFile::exists(translated) ? translated : QStringLiteral(":/lesson.html");
 }
 
 } // namespace mtlab
