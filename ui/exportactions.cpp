@@ -3,15 +3,22 @@
 #include "atomicfile.h"
 #include "chrometrace.h"
 #include "csvexport.h"
+#include "experiment.h"
 #include "pictureexport.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QMainWindow>
 #include <QMessageBox>
-#include <QFile>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 namespace mtlab {
 
@@ -24,6 +31,16 @@ QString lastFolder()
 {
     const QString fallback = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     return QSettings().value(FolderKey, fallback).toString();
+}
+
+// The extensions a filter names: "PNG image (*.png)" -> {".png"}.
+QStringList filterSuffixes(const QString &filter)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\*(\\.[^\\s)]+)"));
+    QStringList suffixes;
+    for (const QRegularExpressionMatch &match : pattern.globalMatch(filter))
+        suffixes << match.captured(1);
+    return suffixes;
 }
 
 } // namespace
@@ -56,12 +73,51 @@ void ExportActions::setAvailable(bool available)
         action->setEnabled(available);
 }
 
-QString ExportActions::askPath(const QString &caption, const QString &filters, QString *selectedFilter)
+QString ExportActions::fileStem(const Experiment &experiment, View view)
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, caption, lastFolder(), filters,
-                                                      selectedFilter);
-    if (!path.isEmpty())
-        QSettings().setValue(FolderKey, QFileInfo(path).absolutePath());
+    const QString workload = QString::fromLatin1(workloadName(experiment.workload));
+    const QString strategy = QString::fromLatin1(strategyName(experiment.strategy));
+    switch (view) {
+    case View::Timeline:
+        return workload + u'-' + strategy + QStringLiteral("-timeline");
+    case View::Comparison:
+        return workload + QStringLiteral("-comparison");
+    case View::Sweep:
+        return workload + u'-' + strategy + QStringLiteral("-sweep");
+    }
+    return workload;
+}
+
+QString ExportActions::withFilterSuffix(const QString &path, const QString &chosenFilter,
+                                        const QStringList &filters)
+{
+    for (const QString &filter : filters) {
+        for (const QString &suffix : filterSuffixes(filter)) {
+            if (path.endsWith(suffix, Qt::CaseInsensitive) && path.size() > suffix.size())
+                return path;
+        }
+    }
+    const QStringList chosen = filterSuffixes(chosenFilter);
+    return chosen.isEmpty() ? path : path + chosen.front();
+}
+
+QString ExportActions::askPath(const QString &caption, const QString &stem, const QStringList &filters,
+                               QString *chosen)
+{
+    QString filter = chosen && !chosen->isEmpty() ? *chosen : filters.front();
+    const QString name = stem.isEmpty() ? QStringLiteral("multitask-lab") : stem;
+    const QString proposed = withFilterSuffix(QDir(lastFolder()).filePath(name), filter, {});
+    QString path = QFileDialog::getSaveFileName(m_window, caption, proposed,
+                                                filters.join(QStringLiteral(";;")), &filter);
+    // Back to the window at once, so that a shortcut pressed right away (Copy picture) reaches it
+    // rather than the dialog's window as it closes.
+    m_window->activateWindow();
+    if (path.isEmpty())
+        return path;
+    path = withFilterSuffix(path, filter, filters);
+    QSettings().setValue(FolderKey, QFileInfo(path).absolutePath());
+    if (chosen)
+        *chosen = filter;
     return path;
 }
 
@@ -75,15 +131,9 @@ void ExportActions::exportPicture()
     const QString svg = tr("SVG drawing (*.svg)");
     const QString pdf = tr("PDF document (*.pdf)");
     QString filter = png;
-    QString path = askPath(tr("Export picture"), QStringList{png, png2x, svg, pdf}.join(QStringLiteral(";;")),
-                           &filter);
+    const QString path = askPath(tr("Export picture"), source.fileStem, {png, png2x, svg, pdf}, &filter);
     if (path.isEmpty())
         return;
-    // The format follows the suffix; a name typed without one gets the chosen filter's.
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? QStringLiteral(".svg")
-            : filter == pdf   ? QStringLiteral(".pdf")
-                              : QStringLiteral(".png");
     PictureOptions options;
     options.title = source.title;
     options.chart = source.chart;
@@ -100,7 +150,16 @@ void ExportActions::copyPicture()
     PictureOptions options;
     options.title = source.title;
     options.chart = source.chart;
-    copyPictureToClipboard(*source.model, options);
+    const QImage image = renderPicture(*source.model, options);
+    if (image.isNull()) {
+        fail(tr("The picture could not be drawn."));
+        return;
+    }
+    QGuiApplication::clipboard()->setImage(image);
+    // Said where the teacher looks next, so that a copy that did not happen is noticed at once.
+    if (auto *window = qobject_cast<QMainWindow *>(m_window))
+        window->statusBar()->showMessage(
+            tr("Picture copied to the clipboard (%1 × %2).").arg(image.width()).arg(image.height()), 5000);
 }
 
 void ExportActions::exportChromeTrace()
@@ -108,7 +167,8 @@ void ExportActions::exportChromeTrace()
     const Source source = m_source();
     if (source.runs.empty())
         return;
-    const QString path = askPath(tr("Export trace as Chrome JSON"), tr("Chrome trace (*.json)"), nullptr);
+    const QString path = askPath(tr("Export trace as Chrome JSON"),
+                                 source.fileStem + QStringLiteral("-trace"), {tr("Chrome trace (*.json)")});
     if (!path.isEmpty())
         writeText(path, chromeTraceJson(source.runs));
 }
@@ -118,9 +178,9 @@ void ExportActions::exportCsv()
     const Source source = m_source();
     if (source.runs.empty())
         return;
-    const QString path = askPath(tr("Export trace as CSV"), tr("CSV table (*.csv)"), nullptr);
+    const QString path = askPath(tr("Export trace as CSV"), source.fileStem, {tr("CSV table (*.csv)")});
     if (!path.isEmpty())
-        writeText(path, spansCsv(source.runs));
+        writeText(path, traceCsv(source.runs));
 }
 
 void ExportActions::writeText(const QString &path, const std::string &data)

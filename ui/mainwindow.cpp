@@ -20,6 +20,7 @@
 #include "timelinemodel.h"
 #include "timelineview.h"
 #include "urlcheck.h"
+#include "viewcontrols.h"
 #include "walltimechart.h"
 
 #include <QAction>
@@ -73,6 +74,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
     m_tabs->addTab(m_view, tr("Timeline"));
     m_tabs->addTab(m_comparison, tr("Comparison"));
+    // Zoom and Keep scale beside the tabs, right above the timeline they act on.
+    m_viewControls = new ViewControls(
+        [this] { return m_tabs->currentWidget() == m_comparison ? m_comparison->timeline() : m_view; });
+    m_keepScaleAction = m_viewControls->keepScaleAction();
+    m_tabs->setCornerWidget(m_viewControls, Qt::TopRightCorner);
 
     m_panel = new ExperimentPanel;
     // Scrolls rather than squeezes when the window is short (a projector's 768 lines).
@@ -126,18 +132,23 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_lastRun)
             return source;
         const Experiment &last = m_lastRun->experiment;
-        if (m_tabs->currentWidget() == m_comparison) {
+        // A comparison with no run ticked would export an empty picture: the last run instead.
+        if (m_tabs->currentWidget() == m_comparison && !m_runList->shown().empty()) {
             source.model = m_comparison->model();
             for (const RunList::Shown &shown : m_runList->shown())
                 source.runs.push_back(shown.run.get());
             source.title = workloadTitle(last);
+            source.fileStem = ExportActions::fileStem(last, ExportActions::View::Comparison);
             // A sweep's timeline alone does not say what it measured: the speedup chart goes too.
-            if (m_comparison->comparison().mode() == Comparison::Mode::Sweep)
+            if (m_comparison->comparison().mode() == Comparison::Mode::Sweep) {
                 source.chart = m_comparison->sweepChart();
+                source.fileStem = ExportActions::fileStem(last, ExportActions::View::Sweep);
+            }
         } else {
             source.model = m_model;
             source.runs.push_back(m_lastRun.get());
             source.title = workloadTitle(last) + QStringLiteral(", ") + RunController::runTitle(last);
+            source.fileStem = ExportActions::fileStem(last, ExportActions::View::Timeline);
         }
         return source;
     });
@@ -179,10 +190,6 @@ void MainWindow::createActions()
     m_panelAction->setStatusTip(
         tr("Hide the panel to give the whole width to the timeline; F5 and Esc still run and cancel"));
     connect(m_panelAction, &QAction::toggled, m_panelArea, &QWidget::setVisible);
-    m_keepScaleAction = new QAction(tr("&Keep the time scale between runs"), this);
-    m_keepScaleAction->setCheckable(true);
-    m_keepScaleAction->setStatusTip(
-        tr("Draw the next run on the same time axis, so a faster run visibly ends sooner"));
     m_repeatAction = new QAction(tr("R&epeat ×N"), this);
     m_repeatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
     m_repeatAction->setStatusTip(tr("Run the experiment as many times as the Repeat box says; the "
@@ -236,16 +243,8 @@ void MainWindow::createMenus()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const auto currentView = [this] {
-        return m_tabs->currentWidget() == m_comparison ? m_comparison->timeline() : m_view;
-    };
-    QAction *zoomIn = view->addAction(tr("Zoom &in"), this, [currentView] { currentView()->zoomIn(); });
-    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    QAction *zoomOut = view->addAction(tr("Zoom &out"), this, [currentView] { currentView()->zoomOut(); });
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *fit = view->addAction(tr("&Fit to window"), this,
-                                   [currentView] { currentView()->fitToWindow(); });
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addActions(
+        {m_viewControls->zoomInAction(), m_viewControls->zoomOutAction(), m_viewControls->fitAction()});
     view->addSeparator();
     view->addAction(tr("&Timeline"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showTimeline);
     view->addAction(tr("&Comparison"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showComparison);
@@ -261,8 +260,8 @@ void MainWindow::createMenus()
     parts.run = m_runAction;
     parts.cancel = m_cancelAction;
     parts.panelAction = m_panelAction;
-    parts.zoomIn = zoomIn;
-    parts.zoomOut = zoomOut;
+    parts.zoomIn = m_viewControls->zoomInAction();
+    parts.zoomOut = m_viewControls->zoomOutAction();
     parts.timelines = {m_view, m_comparison->timeline()};
     parts.charts = {m_comparison->wallTimeChart(), m_comparison->sweepChart()};
     parts.comparison = m_comparison->splitter();

@@ -27,6 +27,7 @@ class RunList;
 class RunListView;
 class TimelineModel;
 class TimelineView;
+class ViewControls;
 struct RunResult;
 
 // The window: the experiment panel on the left, the live timeline and the comparison as tabs on
@@ -57,6 +58,7 @@ public:
     PresentationMode *presentation() const noexcept { return m_presentation; }
     RunList *runList() const noexcept { return m_runList; }
     RunListView *runListView() const noexcept { return m_runListView; }
+    ViewControls *viewControls() const noexcept { return m_viewControls; }
     QString statusText() const;
     // Help > About: the program's version, and the Qt and libcurl it runs with.
     static QString aboutText();
@@ -113,6 +115,7 @@ private:
     ExportActions *m_exports = nullptr;
     QWidget *m_lesson = nullptr;
     PresentationMode *m_presentation = nullptr;
+    ViewControls *m_viewControls = nullptr;
 
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;

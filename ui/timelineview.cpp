@@ -159,20 +159,21 @@ void TimelineView::refresh()
     redraw();
 }
 
+double TimelineView::shownDurationNs() const
+{
+    const double duration = m_model ? static_cast<double>(m_model->durationNs()) : 0.0;
+    const bool live = m_model && m_model->hasLiveGroup();
+    return std::max(duration, live || duration <= 0 ? LiveMinimumNs : 1.0);
+}
+
 void TimelineView::fitScale()
 {
-    double duration = m_model ? static_cast<double>(m_model->durationNs()) : 0.0;
-    const bool live = m_model && m_model->hasLiveGroup();
-    duration = std::max(duration, live || duration <= 0 ? LiveMinimumNs : 1.0);
-    m_scale.fit(0.0, duration, plotRect().width());
+    m_scale.fit(0.0, shownDurationNs(), plotRect().width());
 }
 
 void TimelineView::clampScale()
 {
-    const double width = std::max(1, plotRect().width());
-    const double total = std::max(m_model ? static_cast<double>(m_model->durationNs()) : 0.0, LiveMinimumNs);
-    const double shown = m_scale.nsPerPixel * width;
-    m_scale.startNs = std::clamp(m_scale.startNs, -shown / 2, std::max(-shown / 2, total - shown / 2));
+    m_scale.clampTo(shownDurationNs(), plotRect().width());
 }
 
 void TimelineView::scaleChanged()
@@ -183,11 +184,6 @@ void TimelineView::scaleChanged()
 
 void TimelineView::zoomAt(double x, double factor)
 {
-    const double width = std::max(1, plotRect().width());
-    const double total = std::max(m_model ? static_cast<double>(m_model->durationNs()) : 0.0, LiveMinimumNs);
-    // Zooming out stops at four times the runs' length across the plot.
-    const double widest = std::max(m_scale.nsPerPixel, 4 * total / width);
-    factor = std::max(factor, m_scale.nsPerPixel / widest);
     m_scale.zoomAround(x, factor);
     m_followLive = false;
     clampScale();

@@ -80,8 +80,10 @@ private:
     QRect contentRect() const;
     void scheduleRepaint();
     void refresh();
+    // The time the runs take, at least 100 ms while live (rather than an axis jittering at µs).
+    double shownDurationNs() const;
     void fitScale();
-    // Keeps the runs in reach: no zooming out past a few times their length, no panning far away.
+    // Keeps the view on the runs: nothing before 0, nothing much past their end (TimeScale::clampTo).
     void clampScale();
     void scaleChanged();
     void zoomAt(double x, double factor);

@@ -14,6 +14,9 @@ struct TimeScale {
 
     static constexpr double MinNsPerPixel = 1.0;  // deepest zoom: 1 ns a pixel
     static constexpr double MaxNsPerPixel = 1e10; // 10 s a pixel
+    // Room left after a run's end when zoomed out or panned to it, so that its last span and its
+    // ideal marker stand clear of the edge (the share of the run's length).
+    static constexpr double EndMargin = 0.05;
 
     double x(double ns) const noexcept { return (ns - startNs) / nsPerPixel; }
     double ns(double x) const noexcept { return startNs + x * nsPerPixel; }
@@ -35,6 +38,16 @@ struct TimeScale {
     }
     // Moves the view by dx pixels (dragging right shows earlier times).
     void pan(double dx) noexcept { startNs -= dx * nsPerPixel; }
+    // Keeps the view on a run of endNs across width pixels: nothing before 0 (where every run
+    // starts), nothing past the run's end and its margin; zooming out stops at the whole run.
+    void clampTo(double endNs, double width) noexcept
+    {
+        width = std::max(width, 1.0);
+        const double last = std::max(endNs, 0.0) * (1 + EndMargin);
+        const double widest = std::clamp(last / width, MinNsPerPixel, MaxNsPerPixel);
+        nsPerPixel = std::clamp(nsPerPixel, MinNsPerPixel, widest);
+        startNs = std::clamp(startNs, 0.0, std::max(0.0, last - nsPerPixel * width));
+    }
     // The 1-2-5 step (ns) between axis ticks that leaves at least minPixels between them.
     static double tickStep(double nsPerPixel, double minPixels) noexcept
     {

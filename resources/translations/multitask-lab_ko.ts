@@ -923,6 +923,14 @@
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
+    <message>
+        <source>The picture could not be drawn.</source>
+        <translation>그림을 그릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Picture copied to the clipboard (%1 × %2).</source>
+        <translation>그림을 클립보드에 복사했습니다 (%1 × %2).</translation>
+    </message>
 </context>
 <context>
     <name>mtlab::LessonDialog</name>
@@ -998,14 +1006,6 @@
         <translation>패널을 숨겨 타임라인에 전체 너비를 줍니다. F5와 Esc로 여전히 실행하고 취소할 수 있습니다</translation>
     </message>
     <message>
-        <source>&amp;Keep the time scale between runs</source>
-        <translation>실행 사이에 시간 축 유지(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Draw the next run on the same time axis, so a faster run visibly ends sooner</source>
-        <translation>다음 실행을 같은 시간 축에 그려, 더 빠른 실행이 눈에 띄게 일찍 끝나게 함</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1020,18 +1020,6 @@
     <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to window</source>
-        <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
@@ -1641,6 +1629,49 @@
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::ViewControls</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the time scale between runs</source>
+        <translation>실행 사이에 시간 축 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Draw the next run on the same time axis, so a faster run visibly ends sooner</source>
+        <translation>다음 실행을 같은 시간 축에 그려, 더 빠른 실행이 눈에 띄게 일찍 끝나게 함</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>축소 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>확대 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Show the whole run (Ctrl+0)</source>
+        <translation>실행 전체 보기 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Keep scale</source>
+        <translation>축 유지</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,7 @@ private slots:
     void wheelZoomsAroundTheCursor();
     void dragPans();
     void fitRestoresTheFullRange();
+    void zoomAndPanStayOnTheRun();
     void shiftDragSelectsARange();
     void hoverShowsTheSpan();
     void repaintsOnlyWhenChanged();
@@ -151,6 +152,30 @@ void TestTimelineView::fitRestoresTheFullRange()
     m_view->fitToWindow();
     QCOMPARE(m_view->visibleFromNs(), 0.0);
     QVERIFY(qAbs(m_view->visibleToNs() - duration) <= m_view->timeScale().nsPerPixel);
+}
+
+// No empty time before 0 or far past the end, whatever the wheel, a drag or the arrows do.
+void TestTimelineView::zoomAndPanStayOnTheRun()
+{
+    const double duration = double(m_model.durationNs());
+    const QRect plot = m_view->plotRect();
+    const auto onTheRun = [&] {
+        return m_view->visibleFromNs() >= 0 &&
+            m_view->visibleToNs() <= duration * (1 + TimeScale::EndMargin) + m_view->timeScale().nsPerPixel;
+    };
+    wheel(*m_view, QPointF(plot.left() + 10, plot.center().y()), -1200);
+    QVERIFY(onTheRun());
+    wheel(*m_view, plot.center(), 480);
+    mouse(*m_view, QEvent::MouseButtonPress, plot.center());
+    mouse(*m_view, QEvent::MouseMove, plot.center() + QPoint(plot.width(), 0));
+    mouse(*m_view, QEvent::MouseButtonRelease, plot.center() + QPoint(plot.width(), 0));
+    QCOMPARE(m_view->visibleFromNs(), 0.0);
+    QTest::keyClick(m_view.get(), Qt::Key_Left);
+    QCOMPARE(m_view->visibleFromNs(), 0.0);
+    for (int i = 0; i < 20; ++i)
+        QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QVERIFY(onTheRun());
+    QVERIFY(m_view->visibleToNs() > duration);
 }
 
 void TestTimelineView::shiftDragSelectsARange()

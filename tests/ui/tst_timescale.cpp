@@ -19,6 +19,8 @@ private slots:
     void zoomAroundKeepsAnchor();
     void pan_data();
     void pan();
+    void clampKeepsTheViewOnTheRun_data();
+    void clampKeepsTheViewOnTheRun();
 };
 
 void TestTimeScale::roundTrip_data()
@@ -118,6 +120,55 @@ void TestTimeScale::pan()
     scale.pan(dx);
     QCOMPARE(scale.startNs, startNs);
     QCOMPARE(scale.nsPerPixel, 1e6);
+}
+
+// What the view does on a wheel notch (zoom around x), a drag or an arrow key (pan by dx pixels),
+// then clamped to a run of endNs on a 1000-pixel plot: never before 0, never past the run's end
+// and its margin (1.05 s for a 1 s run), never zoomed out past the whole run.
+void TestTimeScale::clampKeepsTheViewOnTheRun_data()
+{
+    QTest::addColumn<double>("endNs");
+    QTest::addColumn<double>("startNs");
+    QTest::addColumn<double>("nsPerPixel");
+    QTest::addColumn<double>("x");
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<double>("dx");
+    QTest::addColumn<double>("expectedStartNs");
+    QTest::addColumn<double>("expectedNsPerPixel");
+    QTest::newRow("wheel out past the whole run")
+        << 1e9 << 0.0 << 1e6 << 500.0 << 1 / 1.2 << 0.0 << 0.0 << 1.05e6;
+    QTest::newRow("wheel in keeps the anchor") << 1e9 << 0.0 << 1e6 << 100.0 << 2.0 << 0.0 << 5e7 << 5e5;
+    QTest::newRow("wheel out near the start") << 1e9 << 1e8 << 5e5 << 900.0 << 0.5 << 0.0 << 0.0 << 1e6;
+    QTest::newRow("drag right past 0") << 1e9 << 1e8 << 5e5 << 0.0 << 1.0 << 400.0 << 0.0 << 5e5;
+    QTest::newRow("drag left past the end") << 1e9 << 1e8 << 5e5 << 0.0 << 1.0 << -2000.0 << 5.5e8 << 5e5;
+    QTest::newRow("drag within the run") << 1e9 << 1e8 << 5e5 << 0.0 << 1.0 << -100.0 << 1.5e8 << 5e5;
+    QTest::newRow("left key at the start") << 1e9 << 0.0 << 5e5 << 0.0 << 1.0 << 125.0 << 0.0 << 5e5;
+    QTest::newRow("right key at the end") << 1e9 << 5.5e8 << 5e5 << 0.0 << 1.0 << -125.0 << 5.5e8 << 5e5;
+    QTest::newRow("- key on a fitted run") << 1e9 << 0.0 << 1e6 << 500.0 << 1 / 1.5 << 0.0 << 0.0 << 1.05e6;
+    QTest::newRow("a run shorter than the plot")
+        << 500.0 << -300.0 << 2.0 << 0.0 << 1.0 << 0.0 << 0.0 << TimeScale::MinNsPerPixel;
+}
+
+void TestTimeScale::clampKeepsTheViewOnTheRun()
+{
+    QFETCH(double, endNs);
+    QFETCH(double, startNs);
+    QFETCH(double, nsPerPixel);
+    QFETCH(double, x);
+    QFETCH(double, factor);
+    QFETCH(double, dx);
+    QFETCH(double, expectedStartNs);
+    QFETCH(double, expectedNsPerPixel);
+    const double width = 1000;
+    TimeScale scale{startNs, nsPerPixel};
+    scale.zoomAround(x, factor);
+    scale.pan(dx);
+    scale.clampTo(endNs, width);
+    QCOMPARE(scale.nsPerPixel, expectedNsPerPixel);
+    QCOMPARE(scale.startNs, expectedStartNs);
+    QVERIFY(scale.startNs >= 0);
+    if (endNs >= width) // a run shorter than the plot at the deepest zoom leaves room after it
+        QVERIFY(scale.endNs(width) <= endNs * (1 + TimeScale::EndMargin) * (1 + 1e-12));
 }
 
 void TestTimeScale::tickStepGoesOneTwoFive_data()
