@@ -36,6 +36,21 @@ bool parseSize(std::string_view text, int &width, int &height)
     return number(text.substr(0, x), width) && number(text.substr(x + 1), height);
 }
 
+// "MS:LANE:TEXT" (the text may hold colons), or false.
+bool parseNote(std::string_view text, WindowNote &note)
+{
+    const auto first = text.find(':');
+    const auto second = first == std::string_view::npos ? first : text.find(':', first + 1);
+    if (second == std::string_view::npos)
+        return false;
+    const std::string_view ms = text.substr(0, first);
+    const auto [end, error] = std::from_chars(ms.data(), ms.data() + ms.size(), note.ms);
+    note.lane = std::string(text.substr(first + 1, second - first - 1));
+    note.text = std::string(text.substr(second + 1));
+    return error == std::errc() && end == ms.data() + ms.size() && std::isfinite(note.ms) && note.ms >= 0 &&
+        !note.lane.empty() && !note.text.empty();
+}
+
 } // namespace
 
 std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
@@ -78,7 +93,7 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
                     "--playhead takes a time in ms from the run's start (0 or more), not '" +
                     std::string(value) + "'"};
         } else if (arg.starts_with("--preset") || arg.starts_with("--screenshot") ||
-                   arg.starts_with("--size")) {
+                   arg.starts_with("--size") || arg.starts_with("--note")) {
             std::string_view name = arg;
             std::string_view value;
             if (const auto eq = arg.find('='); eq != std::string_view::npos) {
@@ -87,11 +102,19 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
             } else if (i + 1 < args.size()) {
                 value = args[++i];
             }
-            if (name != "--preset" && name != "--screenshot" && name != "--size")
+            if (name != "--preset" && name != "--screenshot" && name != "--size" && name != "--note")
                 return WindowArgumentError{"unknown option '" + std::string(name) + "' (try --help)"};
             if (value.empty())
                 return WindowArgumentError{std::string(name) + " needs a value"};
-            if (name == "--size") {
+            if (name == "--note") {
+                WindowNote note;
+                if (!parseNote(value, note))
+                    return WindowArgumentError{
+                        "--note takes MS:LANE:TEXT, such as 120:thread 2:waits for the "
+                        "lock, not '" +
+                        std::string(value) + "'"};
+                parsed.notes.push_back(std::move(note));
+            } else if (name == "--size") {
                 if (!parseSize(value, parsed.width, parsed.height))
                     return WindowArgumentError{"--size takes WIDTHxHEIGHT in pixels (320 to 16384), such "
                                                "as 1280x720, not '" +
@@ -107,6 +130,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
                 ++i;
         }
     }
+    if (!parsed.notes.empty() && !parsed.run)
+        return WindowArgumentError{"--note marks the run that --run starts, so it needs --run"};
     if (parsed.playheadMs >= 0 && !parsed.run)
         return WindowArgumentError{"--playhead replays the run that --run starts, so it needs --run"};
     if (!parsed.screenshot.empty()) {
@@ -123,13 +148,15 @@ std::string usageText()
 {
     return "Usage:\n"
            "  multitask-lab [--preset NAME] [--run] [--repeat N] [--playhead MS] [--presentation]\n"
-           "                [--size WxH] [--screenshot FILE]\n"
+           "                [--size WxH] [--note MS:LANE:TEXT]... [--screenshot FILE]\n"
            "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
            "      its id); --run starts it; --repeat N runs it N times (2 to 20; the comparison\n"
            "      shows the median with the spread); --playhead puts the finished run's replay MS\n"
            "      after its start; --presentation opens it in presentation mode (full screen, large\n"
            "      type, the panel folded away; F11 in the window); --size gives the window a size\n"
-           "      in pixels, such as 1280x720 (a screenshot of a projector's screen); --screenshot\n"
+           "      in pixels, such as 1280x720 (a screenshot of a projector's screen); --note puts a\n"
+           "      note on the finished run's timeline, MS after its start on the lane named LANE\n"
+           "      (\"thread 2\", \"event loop\", \"process 1\"; repeatable); --screenshot\n"
            "      saves the whole window as a PNG when the run is done (all runs, for a\n"
            "      comparison) and quits. Exit code 0, 1 if the run could not start or the\n"
            "      screenshot could not be written, 2 for an unknown preset, a bad size or an\n"

@@ -8,17 +8,25 @@
 namespace mtlab {
 
 // `multitask-lab [--preset NAME] [--run] [--repeat N] [--playhead MS] [--presentation] [--size WxH]
-// [--screenshot FILE]`: how the window is opened. Parsed and checked before any window exists, so
-// a typo or an unwritable path fails at once with one line, even where there is no display. Qt's
-// own single-dash options (-platform offscreen) are skipped here and left to QApplication.
+// [--note MS:LANE:TEXT]... [--screenshot FILE]`: how the window is opened. Parsed and checked before any
+// window exists, so a typo or an unwritable path fails at once with one line, even where there is no display.
+// Qt's own single-dash options (-platform offscreen) are skipped here and left to QApplication.
+// --note MS:LANE:TEXT: a note on the finished run's timeline, MS after its start on LANE.
+struct WindowNote {
+    double ms = 0;
+    std::string lane; // as the engine names it ("thread 2"), or its start ("process 2")
+    std::string text;
+};
+
 struct WindowArguments {
-    std::string preset;        // a preset's id or name; empty: the last experiment
-    bool run = false;          // start the experiment once the window is up
-    int repeat = 1;            // --repeat N: run it N times (2..20), for the median and spread
-    std::string screenshot;    // save the window there when the run is done, then quit
-    double playheadMs = -1;    // with run: replay the finished run to there (ms from its start)
-    bool presentation = false; // full screen, large type, the panel folded away
-    int width = 0;             // --size: the window's size in pixels, 0 when not given
+    std::string preset;            // a preset's id or name; empty: the last experiment
+    bool run = false;              // start the experiment once the window is up
+    int repeat = 1;                // --repeat N: run it N times (2..20), for the median and spread
+    std::string screenshot;        // save the window there when the run is done, then quit
+    double playheadMs = -1;        // with run: replay the finished run to there (ms from its start)
+    bool presentation = false;     // full screen, large type, the panel folded away
+    std::vector<WindowNote> notes; // with run: drawn on the finished run's timeline
+    int width = 0;                 // --size: the window's size in pixels, 0 when not given
     int height = 0;
     bool help = false;
     bool version = false;

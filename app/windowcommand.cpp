@@ -1,5 +1,6 @@
 #include "windowcommand.h"
 
+#include "annotationeditor.h"
 #include "atomicfile.h"
 #include "interruptwatcher.h"
 #include "language.h"
@@ -131,6 +132,19 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
         const auto ns = static_cast<std::int64_t>(arguments.playheadMs * 1e6);
         QObject::connect(&window, &MainWindow::runsFinished, &window,
                          [&window, ns] { window.replayPane()->controller()->seek(ns); });
+    }
+    if (!arguments.notes.empty()) {
+        // On the timeline tab's run, before a screenshot (queued below) is taken.
+        QObject::connect(&window, &MainWindow::runsFinished, &window, [&window, notes = arguments.notes] {
+            for (const WindowNote &note : notes)
+                if (!window.notes()->addNote(0,
+                                             Annotation{.atNs = static_cast<std::int64_t>(note.ms * 1e6),
+                                                        .lane = QString::fromStdString(note.lane),
+                                                        .text = QString::fromStdString(note.text),
+                                                        .offset = {}}))
+                    std::cerr << "multitask-lab: no lane '" << note.lane << "' for the note '" << note.text
+                              << "' (the lanes are named as in the window, such as 'thread 2')\n";
+        });
     }
     if (scripted) {
         const QString path = QString::fromStdString(arguments.screenshot);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "annotationeditor.h"
 #include "comparison.h"
 #include "comparisonview.h"
 #include "curlversion.h"
@@ -153,6 +154,16 @@ MainWindow::MainWindow(QWidget *parent)
         return source;
     });
     createRunList();
+    // Notes are kept with the runs: the timeline tab's finished run, and each run compared.
+    m_notes = new AnnotationEditor(
+        m_view, m_runList,
+        [this](int) {
+            return m_controller->isRunning() ? -1 : AnnotationEditor::rowOfRun(*m_runList, m_lastRun.get());
+        },
+        this);
+    new AnnotationEditor(
+        m_comparison->timeline(), m_runList,
+        [this](int group) { return AnnotationEditor::shownRow(*m_runList, group); }, this);
     createActions();
     createMenus();
     resize(1600, 900);

@@ -17,6 +17,7 @@ class QTabWidget;
 
 namespace mtlab {
 
+class AnnotationEditor;
 class ComparisonView;
 class ExperimentPanel;
 class ExportActions;
@@ -59,6 +60,8 @@ public:
     RunList *runList() const noexcept { return m_runList; }
     RunListView *runListView() const noexcept { return m_runListView; }
     ViewControls *viewControls() const noexcept { return m_viewControls; }
+    // The notes on the timeline tab's run (the comparison's view has its own editor).
+    AnnotationEditor *notes() const noexcept { return m_notes; }
     QString statusText() const;
     // Help > About: the program's version, and the Qt and libcurl it runs with.
     static QString aboutText();
@@ -127,6 +130,7 @@ private:
     // Every run of the session; its checked rows are the comparison.
     RunList *m_runList = nullptr;
     RunListView *m_runListView = nullptr;
+    AnnotationEditor *m_notes = nullptr;
     QDockWidget *m_runDock = nullptr;
 
     Batch m_batch = Batch::Single;

@@ -220,6 +220,12 @@ void RunList::rename(int row, const QString &name)
         emit shownChanged();
 }
 
+void RunList::setNotes(int row, std::vector<Annotation> notes)
+{
+    m_entries.at(static_cast<std::size_t>(row)).notes = std::move(notes);
+    rowChanged(row);
+}
+
 void RunList::remove(int row)
 {
     const bool shown = entry(row).shown;

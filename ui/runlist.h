@@ -1,5 +1,7 @@
 #pragma once
 
+#include "annotation.h"
+
 #include <QAbstractTableModel>
 #include <QString>
 #include <QTime>
@@ -30,6 +32,7 @@ public:
         std::vector<std::shared_ptr<const RunResult>> runs; // its repeats, in the order they ran
         QString name;                                       // the run label, until renamed
         QTime finishedAt;                                   // when its last run ended
+        std::vector<Annotation> notes;                      // the teacher's notes on its timeline
         int batch = 0;
         int slot = 0; // which experiment of its batch: the repeats of one share it
         bool sweep = false;
@@ -73,6 +76,7 @@ public:
     void setPinned(int row, bool pinned);
     void setShown(int row, bool shown);
     void rename(int row, const QString &name);
+    void setNotes(int row, std::vector<Annotation> notes);
     void remove(int row);
     // One place up or down (delta -1 / +1); false at either end.
     bool move(int row, int delta);

@@ -323,6 +323,17 @@ void TimelineModel::setTitle(int group, const QString &title)
     emit changed();
 }
 
+void TimelineModel::setNotes(int group, std::vector<Annotation> notes)
+{
+    if (group < 0 || static_cast<std::size_t>(group) >= m_groups.size())
+        return;
+    std::vector<Annotation> &kept = m_groups[static_cast<std::size_t>(group)].notes;
+    if (kept == notes)
+        return;
+    kept = std::move(notes);
+    emit changed();
+}
+
 std::size_t TimelineModel::spanCount() const noexcept
 {
     std::size_t count = 0;

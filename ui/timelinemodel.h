@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.h"
 #include "statepalette.h"
 #include "stepcounter.h"
 #include "trace.h"
@@ -61,7 +62,8 @@ public:
         std::vector<Row> rows;            // in display order
         std::vector<std::string> details; // failure reasons, indexed by Span::detail
         bool live = false;
-        std::uint32_t styles = 0; // bit StatePalette::styleIndex() of every span present
+        std::uint32_t styles = 0;      // bit StatePalette::styleIndex() of every span present
+        std::vector<Annotation> notes; // the run's notes, as kept in the run list
     };
     // Time per style (StatePalette::styleIndex) that one task spent, over all lanes of a group.
     using Breakdown = std::array<std::int64_t, StatePalette::StyleCount>;
@@ -83,6 +85,8 @@ public:
     void setSubtitle(int group, const QString &subtitle);
     // A run renamed in the run list.
     void setTitle(int group, const QString &title);
+    // The notes of the run shown as group (unknown groups are ignored).
+    void setNotes(int group, std::vector<Annotation> notes);
 
     const std::vector<Group> &groups() const noexcept { return m_groups; }
     std::size_t spanCount() const noexcept;

@@ -18,6 +18,8 @@ struct TimelineOptions {
     int scrollY = 0;             // px of rows scrolled out of view at the top
     double selectionFromNs = -1; // a selected range to shade, -1 when none
     double selectionToNs = -1;
+    int noteGroup = -1; // the selected note (group, index in its notes), drawn highlighted
+    int noteIndex = -1;
     // Fit the rows to the target's height: with room to spare they grow (up to maxRowGrowth) and the
     // legend follows right under them; short of room the async sub-lanes shrink (down to
     // minSubRowHeight px, then the view scrolls); with minSubRowHeight <= 0 worker rows shrink

@@ -1,5 +1,6 @@
 #include "timelinerenderer.h"
 
+#include "annotationlayout.h"
 #include "columnfolder.h"
 #include "columnimage.h"
 #include "derivedrows.h"
@@ -57,6 +58,9 @@ void TimelineRenderer::paint(QPainter &painter, const QRect &target, const TimeS
     paintRows(decor, painter, layout);
     if (options.selectionFromNs >= 0 && options.selectionToNs >= 0)
         decor.selection(options.selectionFromNs, options.selectionToNs);
+    // Over the bars and markers: a note is what the teacher wants seen first.
+    AnnotationLayout(m_model, layout, scale, painter.device())
+        .paint(painter, options.noteGroup, options.noteIndex);
     decor.axis();
     decor.legend();
     painter.restore();

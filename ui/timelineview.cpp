@@ -111,6 +111,15 @@ QRect TimelineView::contentRect() const
     return r;
 }
 
+void TimelineView::setSelectedNote(int group, int index)
+{
+    if (m_options.noteGroup == group && m_options.noteIndex == index)
+        return;
+    m_options.noteGroup = group;
+    m_options.noteIndex = index;
+    redraw();
+}
+
 void TimelineView::zoomIn()
 {
     zoomAt(plotRect().width() / 2.0, KeyZoom);

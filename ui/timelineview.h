@@ -41,6 +41,10 @@ public:
     double visibleFromNs() const;
     double visibleToNs() const;
     QRect plotRect() const;
+    // Where the timeline is painted: the widget but for the scroll bar.
+    QRect contentRect() const;
+    // The note drawn highlighted (group, index in its notes); -1: none.
+    void setSelectedNote(int group, int index);
     // The replay's playhead (ns from the runs' start); < 0: none.
     double playhead() const noexcept { return m_playheadNs; }
     void setPlayhead(double ns);
@@ -77,7 +81,6 @@ protected:
 private:
     enum class Drag { None, Pan, Select, Scrub };
 
-    QRect contentRect() const;
     void scheduleRepaint();
     void refresh();
     // The time the runs take, at least 100 ms while live (rather than an axis jittering at µs).

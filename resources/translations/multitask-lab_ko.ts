@@ -607,6 +607,29 @@
     </message>
 </context>
 <context>
+    <name>mtlab::AnnotationEditor</name>
+    <message>
+        <source>&amp;Edit note…</source>
+        <translation>메모 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove note</source>
+        <translation>메모 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;note here…</source>
+        <translation>여기에 메모 추가(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Note: Enter keeps it, Esc cancels</source>
+        <translation>메모: Enter로 저장, Esc로 취소</translation>
+    </message>
+    <message>
+        <source>Drag to move the note, Ctrl+drag to move its box alone; double-click to edit; Delete removes it.</source>
+        <translation>끌어서 메모를 옮기고, Ctrl을 누른 채 끌면 상자만 옮깁니다. 두 번 클릭하면 편집하고, Delete 키로 지웁니다.</translation>
+    </message>
+</context>
+<context>
     <name>mtlab::ExperimentPanel</name>
     <message>
         <source>Your own experiment</source>
