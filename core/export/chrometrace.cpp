@@ -49,7 +49,13 @@ void writeRun(EventList &events, const RunResult &run, int pid)
     metadata(events, "process_sort_index", pid, -1, "sort_index", [&](JsonWriter &j) { j.number(pid); });
     for (const Lane &lane : trace.lanes()) {
         const int tid = lane.id + 1;
-        metadata(events, "thread_name", pid, tid, "name", [&](JsonWriter &j) { j.string(lane.name); });
+        // The kind and the parent let the file read back as the same rows (core/import); viewers
+        // ignore them.
+        metadata(events, "thread_name", pid, tid, "name", [&](JsonWriter &j) {
+            j.string(lane.name).raw(",").key("kind").string(laneKindName(lane.kind));
+            if (lane.parent >= 0)
+                j.raw(",").key("parent_tid").number(lane.parent + 1);
+        });
         metadata(events, "thread_sort_index", pid, tid, "sort_index",
                  [&](JsonWriter &j) { j.number(lane.id); });
     }

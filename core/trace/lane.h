@@ -1,7 +1,10 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace mtlab {
 
@@ -13,6 +16,22 @@ enum class LaneKind : std::uint8_t {
     Process,    // processes: one worker process
     Queue,      // tasks submitted and waiting for a worker (not a worker itself)
 };
+
+inline constexpr std::array<std::string_view, 6> laneKindNames = {"main-thread", "pool-thread", "event-loop",
+                                                                  "async-task",  "process",     "queue"};
+
+// The kind's name in trace files (the export's thread_name metadata), so a file reads back as it was.
+inline std::string_view laneKindName(LaneKind kind) noexcept
+{
+    return laneKindNames[static_cast<std::size_t>(kind)];
+}
+inline std::optional<LaneKind> laneKindFromName(std::string_view name) noexcept
+{
+    for (std::size_t i = 0; i < laneKindNames.size(); ++i)
+        if (laneKindNames[i] == name)
+            return static_cast<LaneKind>(i);
+    return std::nullopt;
+}
 
 struct Lane {
     std::int32_t id = 0;

@@ -32,6 +32,9 @@ struct Span {
     std::int32_t detail = -1; // index into the trace's detail strings, -1: none
     State state = State::Cpu;
     IoPhase phase = IoPhase::None;
+    // An imported span's own name (index into the trace's labels), drawn in a colour of its own;
+    // -1: named by its state, as every span this program records is.
+    std::int32_t label = -1;
 
     std::int64_t duration() const noexcept { return end - begin; }
 };

@@ -6,10 +6,11 @@
 namespace mtlab {
 
 Trace::Trace(std::vector<Lane> lanes, std::vector<Span> spans, std::vector<std::string> details,
-             std::vector<TaskRecord> tasks, std::int64_t origin)
+             std::vector<TaskRecord> tasks, std::int64_t origin, std::vector<std::string> labels)
     : m_lanes(std::move(lanes))
     , m_spans(std::move(spans))
     , m_details(std::move(details))
+    , m_labels(std::move(labels))
     , m_tasks(std::move(tasks))
     , m_origin(origin)
     , m_end(origin)

@@ -29,7 +29,7 @@ class Trace
 public:
     Trace() = default;
     Trace(std::vector<Lane> lanes, std::vector<Span> spans, std::vector<std::string> details,
-          std::vector<TaskRecord> tasks, std::int64_t origin);
+          std::vector<TaskRecord> tasks, std::int64_t origin, std::vector<std::string> labels = {});
 
     const std::vector<Lane> &lanes() const noexcept { return m_lanes; }
     // All spans, sorted by lane, then begin, then end.
@@ -38,6 +38,8 @@ public:
     const std::vector<TaskRecord> &tasks() const noexcept { return m_tasks; }
     const std::string &detail(std::int32_t index) const;
     const std::vector<std::string> &details() const noexcept { return m_details; }
+    // The names of imported spans that are none of our states (Span::label).
+    const std::vector<std::string> &labels() const noexcept { return m_labels; }
 
     std::int64_t origin() const noexcept { return m_origin; } // run start, steady_clock ns
     std::int64_t end() const noexcept { return m_end; }       // last span end (or origin)
@@ -52,6 +54,7 @@ private:
     std::vector<Span> m_spans;
     std::vector<std::size_t> m_laneOffsets; // m_spans index where each lane starts, plus the end
     std::vector<std::string> m_details;
+    std::vector<std::string> m_labels;
     std::vector<TaskRecord> m_tasks;
     std::int64_t m_origin = 0;
     std::int64_t m_end = 0;
