@@ -1,5 +1,6 @@
 #include "presetscommand.h"
 
+#include "commandapplication.h"
 #include "presets.h"
 
 #include <iostream>
@@ -13,10 +14,12 @@ int presetsCommand(const std::vector<std::string_view> &args)
         std::cerr << "multitask-lab presets: unexpected argument '" << args.front() << "' (only --ids)\n";
         return 2;
     }
+    const CommandApplication application; // names and descriptions in the system's language
     for (const Preset &preset : builtinPresets()) {
         if (ids)
             std::cout << preset.id.toStdString() << '\t';
-        std::cout << preset.name.toStdString() << '\t' << preset.description.toStdString() << '\n';
+        std::cout << preset.shownName().toStdString() << '\t' << preset.shownDescription().toStdString()
+                  << '\n';
     }
     return 0;
 }

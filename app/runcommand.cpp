@@ -2,9 +2,11 @@
 
 #include "atomicfile.h"
 #include "chrometrace.h"
+#include "commandapplication.h"
 #include "comparison.h"
 #include "outputpath.h"
 #include "pictureexport.h"
+#include "reporttext.h"
 #include "urlcheck.h"
 #include "runarguments.h"
 #include "runner.h"
@@ -12,14 +14,10 @@
 #include "timelinemodel.h"
 #include "tracecollector.h"
 
-#include <QGuiApplication>
-
-#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <optional>
 #include <pthread.h>
 #include <stop_token>
 #include <thread>
@@ -121,25 +119,21 @@ bool writeOutput(const std::string &path, const std::string &data)
     return problem.empty();
 }
 
+bool drawsPictures(const RunArguments &arguments)
+{
+    return !arguments.pngPath.empty() || !arguments.svgPath.empty() || !arguments.pdfPath.empty();
+}
+
 // The timeline pictures (--png, --svg, --pdf): the window's comparison, drawn by the same renderer.
-// Painting text needs a QGuiApplication but no display, so one is made on the offscreen platform,
-// only when a picture is asked for.
+// Painting text needs the QGuiApplication that CommandApplication makes for them, but no display.
 bool writePictures(const RunArguments &arguments, const std::vector<RunResult> &results)
 {
     const std::pair<const std::string *, PictureFormat> pictures[] = {
         {&arguments.pngPath, PictureFormat::Png},
         {&arguments.svgPath, PictureFormat::Svg},
         {&arguments.pdfPath, PictureFormat::Pdf}};
-    if (std::all_of(std::begin(pictures), std::end(pictures), [](const auto &p) { return p.first->empty(); }))
+    if (!drawsPictures(arguments))
         return true;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    int argc = 1;
-    char name[] = "multitask-lab";
-    char *argv[] = {name, nullptr};
-    std::optional<QGuiApplication> application;
-    if (!QCoreApplication::instance())
-        application.emplace(argc, argv);
 
     TimelineModel model;
     Comparison comparison(model);
@@ -205,6 +199,8 @@ int runCommand(const std::vector<std::string_view> &args)
 
     std::stop_source stop;
     SignalWatcher watcher(stop);
+    // After the watcher: threads Qt starts inherit its blocked signals.
+    const CommandApplication application(drawsPictures(arguments));
     std::vector<RunResult> results;
     std::vector<Experiment> experiments;
     if (arguments.strategies.size() > 1) {
@@ -233,7 +229,8 @@ int runCommand(const std::vector<std::string_view> &args)
         written = writeOutput(arguments.tracePath, chromeTraceJson(runs));
     }
     written = writePictures(arguments, results) && written;
-    std::cout << (arguments.json ? reportJson(results, arguments.snapshotAtMs) : reportTable(results))
+    std::cout << (arguments.json ? reportJson(results, arguments.snapshotAtMs)
+                                 : reportTable(results, reportText()))
               << std::flush;
     if (watcher.interrupted())
         return 130;

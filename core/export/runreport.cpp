@@ -1,6 +1,7 @@
 #include "runreport.h"
 
 #include "chrometrace.h"
+#include "columntext.h"
 #include "decimal.h"
 #include "idealtime.h"
 #include "jsonwriter.h"
@@ -10,6 +11,7 @@
 #include "runsnapshot.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace mtlab {
@@ -93,14 +95,6 @@ void counterJson(JsonWriter &json, const Experiment &e, const CounterReport &c)
     json.raw("]");
 }
 
-// printf pads bytes; "×" takes two of them but one column.
-std::string padLeft(const std::string &text, std::size_t columns)
-{
-    const auto width = static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    return std::string(columns > width ? columns - width : 0, ' ') + text;
-}
-
 // How long the downloads' tasks sat in the loop's ready list once their answers were in: the
 // ready spans that start where a task's waiting on the network ended. What a hog costs the others.
 struct ReadyAfterAnswer {
@@ -141,22 +135,34 @@ double speedupOverSync(const std::vector<RunResult> &runs, const RunResult &run)
     return 0.0;
 }
 
-std::string reportTable(const std::vector<RunResult> &runs)
+std::string reportTable(const std::vector<RunResult> &runs, const ReportText &text)
 {
     if (runs.empty())
         return {};
-    std::string out = workloadLine(runs.front()) + "\n\n";
-    int width = 38; // a label with all its options may be longer
+    const auto label = [&](const Experiment &e) { return text.label ? text.label(e) : runLabel(e); };
+    std::string out = (text.workload ? text.workload(runs.front().experiment) : workloadLine(runs.front())) +
+        "\n\n";
+    // Each column as wide as its heading or its widest cell, counted in a terminal's columns.
+    std::size_t width = 38; // a label with all its options may be longer
     for (const RunResult &run : runs)
-        width = std::max(width, static_cast<int>(runLabel(run.experiment).size()));
-    out += format("%-*s %8s %11s %9s %10s\n", width, "strategy", "workers", "wall time", "speedup",
-                  "ok/failed");
+        width = std::max(width, displayWidth(label(run.experiment)));
+    const std::size_t widths[] = {std::max(width, displayWidth(text.strategy)),
+                                  std::max<std::size_t>(8, displayWidth(text.workers)),
+                                  std::max<std::size_t>(11, displayWidth(text.wallTime)),
+                                  std::max<std::size_t>(9, displayWidth(text.speedup)),
+                                  std::max<std::size_t>(10, displayWidth(text.okFailed))};
+    const auto row = [&](const std::string &first, const std::array<std::string, 4> &numbers) {
+        std::string line = padRight(first, widths[0]);
+        for (std::size_t i = 0; i < numbers.size(); ++i)
+            line += ' ' + padLeft(numbers[i], widths[i + 1]);
+        return line;
+    };
+    out += row(text.strategy, {text.workers, text.wallTime, text.speedup, text.okFailed}) + '\n';
     for (const RunResult &run : runs) {
-        const double speedup = speedupOverSync(runs, run);
-        out += format("%-*s %8d %11s %s %10s%s\n", width, runLabel(run.experiment).c_str(),
-                      run.experiment.workerCount(), seconds(run.wallNs).c_str(),
-                      padLeft(formatSpeedup(speedup), 9).c_str(), format("%d/%d", run.ok, run.failed).c_str(),
-                      run.cancelled ? "  cancelled" : "");
+        out += row(label(run.experiment),
+                   {std::to_string(run.experiment.workerCount()), seconds(run.wallNs),
+                    formatSpeedup(speedupOverSync(runs, run)), format("%d/%d", run.ok, run.failed)});
+        out += (run.cancelled ? "  " + text.cancelled : std::string()) + '\n';
     }
     const RunResult &first = runs.front();
     if (first.counter) {
@@ -166,11 +172,9 @@ std::string reportTable(const std::vector<RunResult> &runs)
                 out += counterLines(run);
     }
     if (first.experiment.workload == WorkloadKind::Cpu) {
-        out += "\nsum of all task results: " + toDecimal(first.result) + "\n";
+        out += '\n' + text.resultSum + toDecimal(first.result) + '\n';
         if (first.experiment.n != ArticleN)
-            out +=
-                "note: the article's n = 5,000,000 takes a few milliseconds per task in C++, so n is\n"
-                "scaled up to make a task last about a tenth of a second; --n 5000000 runs the original.\n";
+            out += text.scaledNote;
     }
     for (const RunResult &run : runs) {
         const ReadyAfterAnswer after = readyAfterAnswer(run.trace);

@@ -265,6 +265,61 @@
     </message>
 </context>
 <context>
+    <name>ReportText</name>
+    <message>
+        <source>Shared counter: %1 tasks each add 1 to one counter %2 times (sync: %3)</source>
+        <translation>공유 카운터: 작업 %1개가 저마다 카운터 하나에 1을 %2번 더함 (보호: %3)</translation>
+    </message>
+    <message>
+        <source>CPU workload: %1 tasks, sum of squares below n = %2 .. %3</source>
+        <translation>CPU 계산: 작업 %1개, n = %2 .. %3 미만인 수의 제곱의 합</translation>
+    </message>
+    <message>
+        <source>I/O workload: %1 downloads of %2</source>
+        <translation>I/O 다운로드: %2에서 %1회</translation>
+    </message>
+    <message>
+        <source>the embedded server</source>
+        <translation>내장 서버</translation>
+    </message>
+    <message>
+        <source>strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>워커</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>speedup</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>ok/failed</source>
+        <translation>성공/실패</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>sum of all task results: </source>
+        <translation>모든 작업 결과의 합: </translation>
+    </message>
+    <message>
+        <source>note: the article&apos;s n = 5,000,000 takes a few milliseconds per task in C++, so n is
+scaled up to make a task last about a tenth of a second; --n 5000000 runs the original.
+</source>
+        <translation>참고: 글의 n = 5,000,000은 C++에서 작업 하나에 몇 밀리초밖에 걸리지 않아서, 작업 하나가
+0.1초쯤 걸리도록 n을 키웠습니다. 원래 값은 --n 5000000으로 실행합니다.
+</translation>
+    </message>
+</context>
+<context>
     <name>RunTitle</name>
     <message>
         <source>sync</source>

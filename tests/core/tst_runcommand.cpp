@@ -1,5 +1,7 @@
+#include "columntext.h"
 #include "cpuworkload.h"
 #include "signalchecks.h"
+#include "span.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -7,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +30,8 @@ private slots:
     void jsonReportsEveryStrategy();
     void snapshotSaysWhatEachTaskDoes();
     void tableIsReadable();
+    void koreanTableLinesUp();
+    void machineReadableOutputIgnoresTheLanguage();
     void traceIsWrittenWhole();
     void traceIntoTheNullDeviceLeavesIt();
     void ioJsonCountsFailuresByReason();
@@ -40,12 +45,15 @@ private:
         int exitCode = -1;
         QByteArray out, err;
     };
-    static Result run(const QStringList &args);
+    static Result run(const QStringList &args,
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    static QProcessEnvironment inLanguage(const QString &language);
 };
 
-TestRunCommand::Result TestRunCommand::run(const QStringList &args)
+TestRunCommand::Result TestRunCommand::run(const QStringList &args, const QProcessEnvironment &environment)
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
                   QStringList{QStringLiteral("run")} + args);
     if (!process.waitForFinished(120'000))
@@ -250,6 +258,92 @@ void TestRunCommand::tableIsReadable()
     QVERIFY(out.contains(QStringLiteral("3/0")));
     QVERIFY(!out.contains(QStringLiteral("running"))); // progress goes to stderr
     QVERIFY(QString::fromUtf8(r.err).contains(QStringLiteral("running threads")));
+}
+
+// As a Korean system asks for it: LANGUAGE first, LANG for the rest.
+QProcessEnvironment TestRunCommand::inLanguage(const QString &language)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("LC_ALL"));
+    environment.remove(QStringLiteral("LC_MESSAGES"));
+    environment.insert(QStringLiteral("LANGUAGE"), language);
+    environment.insert(QStringLiteral("LANG"),
+                       language == QLatin1String("ko") ? QStringLiteral("ko_KR.UTF-8")
+                                                       : QStringLiteral("C.UTF-8"));
+    return environment;
+}
+
+// In Korean the table speaks Korean, and its columns still line up on a terminal, where a Hangul
+// syllable takes two columns.
+void TestRunCommand::koreanTableLinesUp()
+{
+    const Result r = run({QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"),
+                          QStringLiteral("3"), QStringLiteral("--workers"), QStringLiteral("2"),
+                          QStringLiteral("--n"), QStringLiteral("100000")},
+                         inLanguage(QStringLiteral("ko")));
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
+    QVERIFY2(lines.size() > 8, r.out.constData());
+    QVERIFY2(lines[0].startsWith(QStringLiteral("CPU 계산: 작업 3개")), qPrintable(lines[0]));
+    const QStringList table = lines.mid(2, 6); // the headings and the five runs
+    for (const QString &heading :
+         {QStringLiteral("전략"), QStringLiteral("워커"), QStringLiteral("경과 시간"),
+          QStringLiteral("속도 향상"), QStringLiteral("성공/실패")})
+        QVERIFY2(table[0].contains(heading), qPrintable(heading));
+    QVERIFY2(table[2].startsWith(QStringLiteral("스레드, 워커 2개")), qPrintable(table[2]));
+    for (const QString &line : table) {
+        QVERIFY2(line.endsWith(QStringLiteral("3/0")) || line == table[0], qPrintable(line));
+        QCOMPARE(displayWidth(line.toStdString()), displayWidth(table[0].toStdString()));
+    }
+}
+
+// What scripts read is the same in any language: the JSON's keys and names, the trace's states.
+void TestRunCommand::machineReadableOutputIgnoresTheLanguage()
+{
+    QTemporaryDir dir;
+    QList<QJsonArray> runs;
+    QList<QJsonArray> events;
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("ko")}) {
+        const QString trace = dir.filePath(language + QStringLiteral(".json"));
+        const Result r = run({QStringLiteral("--strategy"), QStringLiteral("all"), QStringLiteral("--tasks"),
+                              QStringLiteral("3"), QStringLiteral("--workers"), QStringLiteral("2"),
+                              QStringLiteral("--n"), QStringLiteral("100000"), QStringLiteral("--json"),
+                              QStringLiteral("--trace"), trace},
+                             inLanguage(language));
+        QCOMPARE(r.exitCode, 0);
+        runs << QJsonDocument::fromJson(r.out).object().value(QLatin1String("runs")).toArray();
+        QFile file(trace);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        events
+            << QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("traceEvents")).toArray();
+    }
+    QCOMPARE(runs[1].size(), runs[0].size());
+    for (qsizetype i = 0; i < runs[0].size(); ++i) {
+        const QJsonObject english = runs[0][i].toObject(), korean = runs[1][i].toObject();
+        QCOMPARE(korean.keys(), english.keys());
+        for (const char *key : {"workload", "strategy", "label", "result"})
+            QCOMPARE(korean.value(QLatin1String(key)), english.value(QLatin1String(key)));
+        // The theory's arithmetic holds measured times, so only its words are compared.
+        const QString ideal = korean.value(QLatin1String("ideal")).toString();
+        QVERIFY2(ideal.isEmpty() || ideal.startsWith(QStringLiteral("3 tasks")), qPrintable(ideal));
+    }
+    QStringList names[2]; // the processes' and threads' names, as Perfetto shows them, less the pids
+    static const QRegularExpression number(QStringLiteral("\\d+"));
+    for (int language = 0; language < 2; ++language) {
+        for (const QJsonValue &value : events[language]) {
+            const QJsonObject event = value.toObject();
+            const QString name = event.value(QLatin1String("name")).toString();
+            if (event.value(QLatin1String("ph")).toString() == QLatin1String("M"))
+                names[language] << event.value(QLatin1String("args"))
+                                       .toObject()
+                                       .value(QLatin1String("name"))
+                                       .toString()
+                                       .replace(number, QStringLiteral("#"));
+            else
+                QVERIFY2(stateFromName(name.toStdString()).has_value(), qPrintable(name));
+        }
+    }
+    QCOMPARE(names[1], names[0]);
 }
 
 void TestRunCommand::traceIsWrittenWhole()

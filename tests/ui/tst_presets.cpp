@@ -33,6 +33,7 @@ private slots:
     void aBadPresetIsNamed();
     void outputOptionsAreRefused();
     void commandListsOnePresetALine();
+    void commandListsInTheSystemsLanguage();
 };
 
 void TestPresets::articleExperimentsArePresets_data()
@@ -244,6 +245,30 @@ void TestPresets::commandListsOnePresetALine()
         QCOMPARE(fields[0], builtinPresets()[i].name);
         QCOMPARE(fields[1], builtinPresets()[i].description);
     }
+}
+
+// A Korean system gets the Korean names and descriptions; the ids, which --preset takes with the
+// English names, stay as they are.
+void TestPresets::commandListsInTheSystemsLanguage()
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("LC_ALL"));
+    environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("ko"));
+    process.setProcessEnvironment(environment);
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
+                  {QStringLiteral("presets"), QStringLiteral("--ids")});
+    QVERIFY(process.waitForFinished(30'000));
+    QCOMPARE(process.exitCode(), 0);
+    const QStringList lines =
+        QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), qsizetype(builtinPresets().size()));
+    const QStringList threads = lines[1].split(QLatin1Char('\t'));
+    QCOMPARE(threads.size(), 3);
+    QCOMPARE(threads[0], QStringLiteral("io-threads"));
+    QCOMPARE(threads[1], QStringLiteral("I/O: 다운로드 100회, 스레드 5개 풀"));
+    QVERIFY(threads[2].startsWith(QStringLiteral("스레드 다섯 개가")));
+    QCOMPARE(findPreset(QStringLiteral("I/O: 100 downloads, thread pool of 5")), findPreset(threads[0]));
 }
 
 QTEST_GUILESS_MAIN(TestPresets)
