@@ -48,6 +48,7 @@ AnnotationEditor::AnnotationEditor(TimelineView *view, RunList *runs, std::funct
     , m_entryRow(std::move(entryRow))
 {
     m_view->installEventFilter(this);
+    m_view->setMouseTracking(true); // the cursor says where a note can be grabbed
     // After the comparison has rebuilt its groups (connected earlier), their notes come back.
     connect(m_runs, &RunList::shownChanged, this, &AnnotationEditor::sync);
     connect(m_runs, &QAbstractItemModel::dataChanged, this, &AnnotationEditor::sync);
@@ -340,13 +341,30 @@ void AnnotationEditor::mouseMove(QPoint pos)
 void AnnotationEditor::mouseRelease()
 {
     m_dragging = false;
-    m_view->setCursor(Qt::OpenHandCursor);
+    m_hovering = true; // still over the note
+    m_view->setCursor(Qt::SizeAllCursor);
     const TimelineModel *model = m_view->model();
     if (!m_drag.moved || !model || m_drag.group >= static_cast<int>(model->groups().size()))
         return;
     const auto &notes = model->groups()[static_cast<std::size_t>(m_drag.group)].notes;
     if (m_drag.index < static_cast<int>(notes.size()))
         setNote(m_drag.group, m_drag.index, notes[static_cast<std::size_t>(m_drag.index)]);
+}
+
+void AnnotationEditor::hover(QPoint pos)
+{
+    const TimelineModel *model = m_view->model();
+    bool over = false;
+    if (model && std::any_of(model->groups().begin(), model->groups().end(), [](const auto &g) {
+            return !g.notes.empty();
+        })) {
+        const TimelineLayout layout(*model, m_view->contentRect(), m_view->options(), m_view);
+        over = AnnotationLayout(*model, layout, m_view->timeScale(), m_view).at(pos) != nullptr;
+    }
+    if (over == m_hovering)
+        return;
+    m_hovering = over;
+    m_view->setCursor(over ? Qt::SizeAllCursor : Qt::OpenHandCursor);
 }
 
 bool AnnotationEditor::eventFilter(QObject *watched, QEvent *event)
@@ -368,8 +386,12 @@ bool AnnotationEditor::eventFilter(QObject *watched, QEvent *event)
         return mousePress(mouse->position().toPoint(), mouse->modifiers());
     }
     case QEvent::MouseMove:
-        if (!m_dragging)
+        if (!m_dragging) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            if (mouse->buttons() == Qt::NoButton)
+                hover(mouse->position().toPoint());
             return false;
+        }
         mouseMove(static_cast<QMouseEvent *>(event)->position().toPoint());
         return true;
     case QEvent::MouseButtonRelease:

@@ -71,6 +71,7 @@ private:
     bool mousePress(QPoint pos, Qt::KeyboardModifiers modifiers);
     void mouseMove(QPoint pos);
     void mouseRelease();
+    void hover(QPoint pos);
     void select(int group, int index);
     std::vector<Annotation> notesOf(int group) const;
     // Changes the index-th note of the run shown as group, in the run list.
@@ -86,6 +87,7 @@ private:
     int m_selectedIndex = -1;
     Drag m_drag;
     bool m_dragging = false;
+    bool m_hovering = false; // the cursor shows that the note under it can be dragged
     // What the text editor edits: the run's row, and the note (index -1: a new one).
     QPointer<QLineEdit> m_editor;
     QPersistentModelIndex m_editRow;

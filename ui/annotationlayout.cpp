@@ -25,6 +25,16 @@ constexpr double Margin = 2;    // box to the plot's edge
 constexpr double MaxWidth = 420;
 constexpr double TipSlop = 5; // how near the tip a press picks the note
 
+// The box moved inside the plot, so that a note at either end of the run still reads whole.
+QRectF keepInside(QRectF box, const QRectF &plot, double margin)
+{
+    box.moveLeft(std::clamp(box.left(), plot.left() + margin,
+                            std::max(plot.left() + margin, plot.right() - margin - box.width())));
+    box.moveTop(std::clamp(box.top(), plot.top() + margin,
+                           std::max(plot.top() + margin, plot.bottom() - margin - box.height())));
+    return box;
+}
+
 } // namespace
 
 QFont AnnotationLayout::font(const TimelineLayout &layout)
@@ -54,24 +64,38 @@ int AnnotationLayout::rowOf(const TimelineModel::Group &group, const QString &la
 }
 
 QRectF AnnotationLayout::boxFor(QPointF tip, QSizeF size, const QRectF &rowBox, const QRectF &plot,
-                                double scale, QPointF offset)
+                                double scale, QPointF offset, double ceiling)
 {
     const double gap = ArrowGap * scale;
     const double margin = Margin * scale;
     QRectF box(QPointF(0, 0), size);
-    const bool above = rowBox.top() - gap - size.height() >= plot.top() + margin;
+    const bool above = rowBox.top() - gap - size.height() >= std::max(plot.top(), ceiling) + margin;
     box.moveCenter(QPointF(tip.x(), 0));
     if (above)
         box.moveBottom(rowBox.top() - gap);
     else
         box.moveTop(rowBox.bottom() + gap);
     box.translate(offset * scale);
-    // Inside the plot, so that a note at either end of the run still reads whole.
-    box.moveLeft(std::clamp(box.left(), plot.left() + margin,
-                            std::max(plot.left() + margin, plot.right() - margin - box.width())));
-    box.moveTop(std::clamp(box.top(), plot.top() + margin,
-                           std::max(plot.top() + margin, plot.bottom() - margin - box.height())));
-    return box;
+    return keepInside(box, plot, margin);
+}
+
+QStringList AnnotationLayout::lines(const QString &text, const QFontMetricsF &metrics, double width)
+{
+    const QString words = text.simplified();
+    if (metrics.horizontalAdvance(words) <= width)
+        return {words};
+    // The first line takes the words that fit, the second the rest, elided if need be.
+    QString first;
+    qsizetype rest = 0;
+    for (qsizetype space = words.indexOf(u' '); space > 0; space = words.indexOf(u' ', space + 1)) {
+        if (metrics.horizontalAdvance(words.left(space)) > width)
+            break;
+        first = words.left(space);
+        rest = space + 1;
+    }
+    if (first.isEmpty())
+        return {metrics.elidedText(words, Qt::ElideRight, width)};
+    return {first, metrics.elidedText(words.mid(rest), Qt::ElideRight, width)};
 }
 
 QPointF AnnotationLayout::arrowBase(const QRectF &box, QPointF tip, double scale)
@@ -111,9 +135,12 @@ AnnotationLayout::AnnotationLayout(const TimelineModel &model, const TimelineLay
     const QRectF &plot = layout.plot;
     const double s = layout.scale;
     const QFontMetricsF metrics = device ? QFontMetricsF(font(layout), device) : QFontMetricsF(font(layout));
-    const double maxText = std::max(1.0, std::min(plot.width() * 0.45, MaxWidth * s) - 2 * PadX * s);
+    const double maxText = std::max(1.0, std::min(plot.width() * 0.5, MaxWidth * s) - 2 * PadX * s);
+    double ceiling = plot.top();
     layout.forEach([&](int g, int r, const QRectF &rowBox) {
         const TimelineModel::Group &group = groups[static_cast<std::size_t>(g)];
+        if (r < 0)
+            ceiling = rowBox.bottom(); // a note goes below rather than over its run's title
         if (r < 0 || group.notes.empty())
             return true;
         const QString key = laneKey(group.rows[static_cast<std::size_t>(r)]);
@@ -131,17 +158,40 @@ AnnotationLayout::AnnotationLayout(const TimelineModel &model, const TimelineLay
                       .rowBox = rowBox,
                       .tip = {},
                       .text = {}};
-            c.text = metrics.elidedText(note.text.simplified(), Qt::ElideRight, maxText);
-            const QSizeF size(metrics.horizontalAdvance(c.text) + 2 * PadX * s,
-                              metrics.height() + 2 * PadY * s);
+            const QStringList text = lines(note.text, metrics, maxText);
+            double textWidth = 0;
+            for (const QString &line : text)
+                textWidth = std::max(textWidth, metrics.horizontalAdvance(line));
+            c.text = text.join(u'\n');
+            const QSizeF size(textWidth + 2 * PadX * s,
+                              metrics.height() + metrics.lineSpacing() * (text.size() - 1) + 2 * PadY * s);
             c.tip = QPointF(x, rowBox.top() + pad);
-            c.box = boxFor(c.tip, size, rowBox, plot, s, note.offset);
+            c.box = boxFor(c.tip, size, rowBox, plot, s, note.offset, ceiling);
+            if (note.offset.isNull())
+                c.box = clearOf(c.box, rowBox, plot, s);
             if (c.box.top() > rowBox.bottom())
                 c.tip.setY(rowBox.bottom() - pad);
             m_callouts.push_back(std::move(c));
         }
         return true;
     });
+}
+
+QRectF AnnotationLayout::clearOf(QRectF box, const QRectF &rowBox, const QRectF &plot, double scale) const
+{
+    // Away from the lane, a box's height at a time, while it covers a note placed before it.
+    const double step = (box.top() > rowBox.bottom() ? 1 : -1) * (box.height() + 4 * scale);
+    for (int tries = 0; tries < 3; ++tries) {
+        const bool covers = std::any_of(m_callouts.begin(), m_callouts.end(),
+                                        [&](const Callout &c) { return c.box.intersects(box); });
+        if (!covers)
+            return box;
+        const QRectF moved = keepInside(box.translated(0, step), plot, Margin * scale);
+        if (moved == box)
+            break;
+        box = moved;
+    }
+    return box;
 }
 
 const AnnotationLayout::Callout *AnnotationLayout::at(QPointF point) const

@@ -8,9 +8,11 @@
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
+class QFontMetricsF;
 class QPaintDevice;
 class QPainter;
 
@@ -33,7 +35,7 @@ public:
         QRectF box;
         QRectF rowBox; // the lane's row, for the mark across its bar
         QPointF tip;   // the moment on the lane, where the arrow points
-        QString text;  // elided to the box's width
+        QString text;  // one or two lines, elided to the box's width
     };
 
     AnnotationLayout(const TimelineModel &model, const TimelineLayout &layout, const TimeScale &scale,
@@ -48,10 +50,12 @@ public:
     void paint(QPainter &painter, int selectedGroup = -1, int selectedIndex = -1) const;
 
     // Pure geometry, tested without a window. The box of a callout of `size` pointing at tip on
-    // rowBox: centred over the tip, above the row, or below it when there is no room above, then
-    // moved by offset (scaled) and kept inside plot.
+    // rowBox: centred over the tip, above the row, or below it when there is no room above (under
+    // the ceiling: the run's title), then moved by offset (scaled) and kept inside plot.
     static QRectF boxFor(QPointF tip, QSizeF size, const QRectF &rowBox, const QRectF &plot, double scale,
-                         QPointF offset);
+                         QPointF offset, double ceiling = -1e300);
+    // A note's words in lines no wider than width: one, or two with the second elided.
+    static QStringList lines(const QString &text, const QFontMetricsF &metrics, double width);
     // Where the arrow leaves the box towards tip: the nearest edge; tip itself when inside.
     static QPointF arrowBase(const QRectF &box, QPointF tip, double scale);
     // The topmost of callouts whose box (or a few pixels around the tip) holds point; -1 for none.
@@ -63,6 +67,9 @@ public:
     static QFont font(const TimelineLayout &layout);
 
 private:
+    // box moved away from the lane while it would cover a callout placed before it (a few tries).
+    QRectF clearOf(QRectF box, const QRectF &rowBox, const QRectF &plot, double scale) const;
+
     const TimelineLayout &m_layout;
     std::vector<Callout> m_callouts;
 };

@@ -11,7 +11,10 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QMenu>
+#include <QImage>
 #include <QMouseEvent>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -37,6 +40,8 @@ private slots:
     void doubleClickEdits();
     void deleteAndTheMenuRemove();
     void pinnedRunKeepsItsNotes();
+    void commandLineNotes_data();
+    void commandLineNotes();
 
 private:
     // The point of a lane at a time (ns from the run's start), in the view.
@@ -277,6 +282,57 @@ void TestAnnotationEditor::pinnedRunKeepsItsNotes()
     QCOMPARE(groups[static_cast<std::size_t>(pinnedGroup)].notes.size(), std::size_t(1));
     QCOMPARE(groups[static_cast<std::size_t>(pinnedGroup)].notes[0].text, QStringLiteral("kept"));
     QVERIFY(groups[static_cast<std::size_t>(1 - pinnedGroup)].notes.empty());
+}
+
+void TestAnnotationEditor::commandLineNotes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QByteArray>("error");
+    const QString note = QStringLiteral("1:thread 2:a lost update");
+    QTest::newRow("on the run") << QStringList{QStringLiteral("--preset"), QStringLiteral("counter-threads"),
+                                               QStringLiteral("--run"), QStringLiteral("--note"), note}
+                                << 0 << QByteArray();
+    QTest::newRow("no such lane: said, not fatal")
+        << QStringList{QStringLiteral("--preset"), QStringLiteral("counter-threads"), QStringLiteral("--run"),
+                       QStringLiteral("--note=1:thread 9:x")}
+        << 0 << QByteArray("no lane 'thread 9'");
+    QTest::newRow("without --run") << QStringList{QStringLiteral("--note"), note} << 2
+                                   << QByteArray("needs --run");
+    QTest::newRow("not MS:LANE:TEXT")
+        << QStringList{QStringLiteral("--run"), QStringLiteral("--note"), QStringLiteral("soon:thread 2")}
+        << 2 << QByteArray("MS:LANE:TEXT");
+}
+
+// `multitask-lab --note MS:LANE:TEXT`, for screenshots with notes: the note is in the picture.
+void TestAnnotationEditor::commandLineNotes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QByteArray, error);
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("window.png"));
+    QProcess program;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    program.setProcessEnvironment(environment);
+    program.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
+                  args + QStringList{QStringLiteral("--screenshot"), shot});
+    QVERIFY(program.waitForFinished(120'000));
+    const QByteArray errors = program.readAllStandardError();
+    QCOMPARE(program.exitCode(), code);
+    QVERIFY2(errors.contains(error), errors.constData());
+    if (code != 0 || !error.isEmpty())
+        return;
+    // The note's paper, light yellow, and its words' box: a few thousand pixels of it.
+    const QImage image(shot);
+    int paper = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb c = image.pixel(x, y);
+            paper += qRed(c) > 240 && qGreen(c) > 225 && qBlue(c) > 150 && qBlue(c) < 205;
+        }
+    QVERIFY2(paper > 1500, qPrintable(QString::number(paper)));
 }
 
 QTEST_MAIN(TestAnnotationEditor)

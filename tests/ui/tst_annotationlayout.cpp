@@ -5,6 +5,7 @@
 #include "timelinemodel.h"
 
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +30,9 @@ private slots:
     void laneKeysAreTheEnginesNames();
     void calloutsFollowZoomAndPan();
     void longTextIsElided();
+    void textTakesAtMostTwoLines_data();
+    void textTakesAtMostTwoLines();
+    void calloutsAvoidEachOther();
     void pictureShowsTheNote();
     void svgHoldsTheText();
 };
@@ -63,18 +67,21 @@ int paperPixels(const QImage &image)
 void TestAnnotationLayout::boxGoesAboveOrBelow_data()
 {
     QTest::addColumn<double>("rowTop");
+    QTest::addColumn<double>("ceiling");
     QTest::addColumn<bool>("above");
-    QTest::newRow("a lane low down: above") << 300.0 << true;
-    QTest::newRow("the first lane: below") << 45.0 << false;
+    QTest::newRow("a lane low down: above") << 300.0 << 0.0 << true;
+    QTest::newRow("the first lane: below") << 45.0 << 0.0 << false;
+    QTest::newRow("right under its run's title: below") << 100.0 << 90.0 << false;
 }
 
 void TestAnnotationLayout::boxGoesAboveOrBelow()
 {
     QFETCH(double, rowTop);
+    QFETCH(double, ceiling);
     QFETCH(bool, above);
     const QRectF row(Plot.left(), rowTop, Plot.width(), 22);
     const QPointF tip(500, row.top() + 3);
-    const QRectF box = AnnotationLayout::boxFor(tip, QSizeF(120, 20), row, Plot, 1.0, {});
+    const QRectF box = AnnotationLayout::boxFor(tip, QSizeF(120, 20), row, Plot, 1.0, {}, ceiling);
     QCOMPARE(box.bottom() < row.top(), above);
     QCOMPARE(box.top() > row.bottom(), !above);
     QCOMPARE(box.center().x(), tip.x()); // centred over the moment
@@ -204,8 +211,58 @@ void TestAnnotationLayout::longTextIsElided()
     QCOMPARE(notes.callouts().size(), std::size_t(1));
     const auto &c = notes.callouts().front();
     QVERIFY(c.text.endsWith(QChar(0x2026)));
+    QCOMPARE(c.text.count(u'\n'), 1);
     QVERIFY(c.box.width() < layout.plot.width() / 2 + 1);
     QVERIFY(layout.plot.contains(c.box));
+}
+
+void TestAnnotationLayout::textTakesAtMostTwoLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("elided");
+    QTest::newRow("short") << QStringLiteral(" ab  cd ") << QStringLiteral("ab cd") << 1 << false;
+    QTest::newRow("two lines") << QStringLiteral("aaaa bbbb cccc") << QStringLiteral("aaaa bbbb") << 2
+                               << false;
+    QTest::newRow("too long for two")
+        << QStringLiteral("aaaa bbbb cccc dddd eeee ffff gggg") << QStringLiteral("aaaa bbbb") << 2 << true;
+    QTest::newRow("one long word") << QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaa") << QString() << 1 << true;
+}
+
+void TestAnnotationLayout::textTakesAtMostTwoLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, first);
+    QFETCH(int, count);
+    QFETCH(bool, elided);
+    const QFontMetricsF metrics{QFont()};
+    // Room for two words a line.
+    const double width = metrics.horizontalAdvance(QStringLiteral("aaaa bbbb")) + 1;
+    const QStringList lines = AnnotationLayout::lines(text, metrics, width);
+    QCOMPARE(lines.size(), count);
+    if (!first.isEmpty())
+        QCOMPARE(lines.front(), first);
+    QCOMPARE(lines.back().endsWith(QChar(0x2026)), elided);
+    for (const QString &line : lines)
+        QVERIFY(metrics.horizontalAdvance(line) <= width);
+}
+
+void TestAnnotationLayout::calloutsAvoidEachOther()
+{
+    TimelineModel model;
+    model.addRun(syntheticRun(StrategyKind::Threads, 4, 8, 50 * Ms));
+    // Two notes at nearly the same moment on the same lane: their boxes would be drawn one on the other.
+    model.setNotes(0,
+                   {note(50, QStringLiteral("worker 4"), QStringLiteral("first")),
+                    note(51, QStringLiteral("worker 4"), QStringLiteral("second"))});
+    const TimelineLayout layout(model, QRect(0, 0, 1200, 500), TimelineOptions());
+    TimeScale scale;
+    scale.fit(0, 100 * Ms, layout.plot.width());
+    const AnnotationLayout notes(model, layout, scale);
+    QCOMPARE(notes.callouts().size(), std::size_t(2));
+    QVERIFY(!notes.callouts()[0].box.intersects(notes.callouts()[1].box));
+    QVERIFY(notes.callouts()[1].box.bottom() < notes.callouts()[0].box.top()); // further up
 }
 
 void TestAnnotationLayout::pictureShowsTheNote()
