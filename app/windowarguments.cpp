@@ -93,7 +93,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
                     "--playhead takes a time in ms from the run's start (0 or more), not '" +
                     std::string(value) + "'"};
         } else if (arg.starts_with("--preset") || arg.starts_with("--screenshot") ||
-                   arg.starts_with("--size") || arg.starts_with("--note")) {
+                   arg.starts_with("--size") || arg.starts_with("--note") || arg.starts_with("--lesson") ||
+                   arg.starts_with("--guess")) {
             std::string_view name = arg;
             std::string_view value;
             if (const auto eq = arg.find('='); eq != std::string_view::npos) {
@@ -102,7 +103,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
             } else if (i + 1 < args.size()) {
                 value = args[++i];
             }
-            if (name != "--preset" && name != "--screenshot" && name != "--size" && name != "--note")
+            if (name != "--preset" && name != "--screenshot" && name != "--size" && name != "--note" &&
+                name != "--lesson" && name != "--guess")
                 return WindowArgumentError{"unknown option '" + std::string(name) + "' (try --help)"};
             if (value.empty())
                 return WindowArgumentError{std::string(name) + " needs a value"};
@@ -119,6 +121,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
                     return WindowArgumentError{"--size takes WIDTHxHEIGHT in pixels (320 to 16384), such "
                                                "as 1280x720, not '" +
                                                std::string(value) + "'"};
+            } else if (name == "--lesson" || name == "--guess") {
+                (name == "--lesson" ? parsed.lesson : parsed.guess) = std::string(value);
             } else {
                 (name == "--preset" ? parsed.preset : parsed.screenshot) = std::string(value);
             }
@@ -132,6 +136,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
     }
     if (!parsed.notes.empty() && !parsed.run)
         return WindowArgumentError{"--note marks the run that --run starts, so it needs --run"};
+    if (!parsed.guess.empty() && parsed.lesson.empty())
+        return WindowArgumentError{"--guess is the class's guess at a lesson step, so it needs --lesson"};
     if (parsed.playheadMs >= 0 && !parsed.run)
         return WindowArgumentError{"--playhead replays the run that --run starts, so it needs --run"};
     if (!parsed.screenshot.empty()) {
@@ -147,8 +153,9 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
 std::string usageText()
 {
     return "Usage:\n"
-           "  multitask-lab [--preset NAME] [--run] [--repeat N] [--playhead MS] [--presentation]\n"
-           "                [--size WxH] [--note MS:LANE:TEXT]... [--screenshot FILE]\n"
+           "  multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--repeat N]\n"
+           "                [--playhead MS] [--presentation] [--size WxH] [--note MS:LANE:TEXT]...\n"
+           "                [--screenshot FILE]\n"
            "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
            "      its id); --run starts it; --repeat N runs it N times (2 to 20; the comparison\n"
            "      shows the median with the spread); --playhead puts the finished run's replay MS\n"
@@ -160,7 +167,11 @@ std::string usageText()
            "      saves the whole window as a PNG when the run is done (all runs, for a\n"
            "      comparison) and quits. Exit code 0, 1 if the run could not start or the\n"
            "      screenshot could not be written, 2 for an unknown preset, a bad size or an\n"
-           "      unwritable path, 130 when closed by Ctrl-C or SIGTERM.\n"
+           "      unwritable path, 130 when closed by Ctrl-C or SIGTERM. --lesson opens the lesson\n"
+           "      panel at STEP (its number, 1 to the last, or its id) and loads the step's preset\n"
+           "      (unless --preset names one); --guess enters the class's guess for the step's run:\n"
+           "      a wall time in seconds, or faster, same or slower (than sync). An unknown STEP or\n"
+           "      guess exits with 2.\n"
            "  multitask-lab presets [--ids]\n"
            "      Lists the presets, one a line: the name, a tab, the description (--ids: the id,\n"
            "      a tab, then the name and description).\n"

@@ -7,10 +7,11 @@
 
 namespace mtlab {
 
-// `multitask-lab [--preset NAME] [--run] [--repeat N] [--playhead MS] [--presentation] [--size WxH]
-// [--note MS:LANE:TEXT]... [--screenshot FILE]`: how the window is opened. Parsed and checked before any
-// window exists, so a typo or an unwritable path fails at once with one line, even where there is no display.
-// Qt's own single-dash options (-platform offscreen) are skipped here and left to QApplication.
+// `multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--repeat N] [--playhead MS]
+// [--presentation] [--size WxH] [--note MS:LANE:TEXT]... [--screenshot FILE]`: how the window is opened.
+// Parsed and checked before any window exists, so a typo or an unwritable path fails at once with one line,
+// even where there is no display. Qt's own single-dash options (-platform offscreen) are skipped here and
+// left to QApplication.
 // --note MS:LANE:TEXT: a note on the finished run's timeline, MS after its start on LANE.
 struct WindowNote {
     double ms = 0;
@@ -20,6 +21,8 @@ struct WindowNote {
 
 struct WindowArguments {
     std::string preset;            // a preset's id or name; empty: the last experiment
+    std::string lesson;            // --lesson STEP: the lesson panel at a step (its number or id)
+    std::string guess;             // --guess G: the class's guess for it (seconds, faster|same|slower)
     bool run = false;              // start the experiment once the window is up
     int repeat = 1;                // --repeat N: run it N times (2..20), for the median and spread
     std::string screenshot;        // save the window there when the run is done, then quit

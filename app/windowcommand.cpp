@@ -4,6 +4,8 @@
 #include "atomicfile.h"
 #include "interruptwatcher.h"
 #include "language.h"
+#include "lessonpanel.h"
+#include "lessonsteps.h"
 #include "mainwindow.h"
 #include "presentationmode.h"
 #include "presets.h"
@@ -92,6 +94,22 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
                   << "' (`multitask-lab presets` lists them)\n";
         return 2;
     }
+    const int lessonStep = arguments.lesson.empty()
+        ? -1
+        : lessonStepIndex(QString::fromStdString(arguments.lesson));
+    if (!arguments.lesson.empty() && lessonStep < 0) {
+        std::cerr << "multitask-lab: unknown lesson step '" << arguments.lesson << "' (a number from 1 to "
+                  << lessonSteps().size() << ", or a step's id)\n";
+        return 2;
+    }
+    const Prediction guess = parseGuess(QString::fromStdString(arguments.guess));
+    if (!arguments.guess.empty() &&
+        (!guess.isSet() || !lessonSteps()[static_cast<std::size_t>(lessonStep)].accepts(guess.kind))) {
+        std::cerr << "multitask-lab: --guess takes a wall time in seconds, or faster, same or slower for a "
+                     "step that is not sync, not '"
+                  << arguments.guess << "'\n";
+        return 2;
+    }
     const bool scripted = !arguments.screenshot.empty();
     if (scripted)
         useOffscreenWithoutDisplay();
@@ -119,6 +137,14 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
         window.restoreSettings();
     if (!preset.isEmpty())
         window.loadPreset(preset);
+    if (lessonStep >= 0) {
+        window.setLessonShown(true);
+        window.lessonPanel()->setStep(lessonStep);
+        if (preset.isEmpty())
+            window.lessonPanel()->load();
+        if (guess.isSet())
+            window.lessonPanel()->setGuess(guess);
+    }
     if (arguments.width > 0) {
         // A given size wins over full screen: a slide of a projector other than this screen.
         window.presentation()->setFullScreenAllowed(false);

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <thread>
@@ -347,6 +348,15 @@ bool ExperimentPanel::loadPreset(const QString &idOrName)
 QString ExperimentPanel::presetId() const
 {
     return m_preset->currentData().toString();
+}
+
+void ExperimentPanel::addPresetAction(QAction *action)
+{
+    auto *button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // The preset box is a column: the list, its description, then such buttons.
+    m_preset->parentWidget()->layout()->addWidget(button);
 }
 
 void ExperimentPanel::presetActivated(int index)

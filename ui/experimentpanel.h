@@ -6,6 +6,7 @@
 
 #include <vector>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -37,6 +38,8 @@ public:
     bool loadPreset(const QString &idOrName);
     // The preset the fields match, empty when they match none.
     QString presetId() const;
+    // A button under the presets for an action about them (View > Lesson).
+    void addPresetAction(QAction *action);
 
     // The sweep runs workers = 1..sweepMax(); only a pool (threads, processes) has workers to sweep.
     int sweepMax() const;

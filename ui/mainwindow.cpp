@@ -8,6 +8,7 @@
 #include "exportactions.h"
 #include "language.h"
 #include "lessondialog.h"
+#include "lessonpanel.h"
 #include "presentationmode.h"
 #include "machineload.h"
 #include "presets.h"
@@ -36,6 +37,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 #include <algorithm>
 
@@ -226,6 +228,20 @@ void MainWindow::createRunList()
     });
     connect(m_panel->runBox(), &RunBox::repeatRequested, m_panel,
             [this] { repeat(m_panel->runBox()->repeatCount()); });
+    // The lesson: its guesses go with the runs of this list.
+    m_lessonPanel = new LessonPanel(m_runList);
+    m_lessonDock = m_lessonPanel->addDock(this);
+    connect(m_lessonPanel, &LessonPanel::loadRequested, this, &MainWindow::loadPreset);
+    connect(m_lessonPanel, &LessonPanel::runRequested, this, &MainWindow::run);
+    m_panel->addPresetAction(m_lessonDock->toggleViewAction());
+}
+
+void MainWindow::setLessonShown(bool shown)
+{
+    m_lessonDock->setVisible(shown);
+    // The lesson takes the panel's room: its Load sets the panel up, and F9 brings it back.
+    if (!m_presentation->isOn())
+        m_panelAction->setChecked(!shown);
 }
 
 void MainWindow::createMenus()
@@ -263,6 +279,8 @@ void MainWindow::createMenus()
     view->addAction(m_panelAction);
     view->addAction(m_runDock->toggleViewAction());
     m_runDock->toggleViewAction()->setShortcut(QKeySequence(Qt::Key_F8));
+    view->addAction(m_lessonDock->toggleViewAction());
+    connect(m_lessonDock->toggleViewAction(), &QAction::triggered, this, &MainWindow::setLessonShown);
     view->addAction(m_keepScaleAction);
     view->addSeparator();
     PresentationMode::Parts parts;
@@ -279,6 +297,8 @@ void MainWindow::createMenus()
     parts.aside = {m_replay, m_runDock}; // F8 brings the run list back
     m_presentation = new PresentationMode(parts);
     m_presentation->addToMenu(view);
+    m_presentation->toolBar()->insertAction(m_presentation->smallerAction(),
+                                            m_lessonDock->toggleViewAction());
     view->addSeparator();
     createLanguageMenu(view->addMenu(tr("&Language")));
 

@@ -21,6 +21,7 @@ class AnnotationEditor;
 class ComparisonView;
 class ExperimentPanel;
 class ExportActions;
+class LessonPanel;
 class ReplayPane;
 class PresentationMode;
 class RunController;
@@ -62,6 +63,9 @@ public:
     ViewControls *viewControls() const noexcept { return m_viewControls; }
     // The notes on the timeline tab's run (the comparison's view has its own editor).
     AnnotationEditor *notes() const noexcept { return m_notes; }
+    // The lesson that follows the article (View > Lesson), in a dock.
+    LessonPanel *lessonPanel() const noexcept { return m_lessonPanel; }
+    QDockWidget *lessonDock() const noexcept { return m_lessonDock; }
     QString statusText() const;
     // Help > About: the program's version, and the Qt and libcurl it runs with.
     static QString aboutText();
@@ -76,6 +80,8 @@ public slots:
     void cancel();
     void showTimeline();
     void showComparison();
+    // View > Lesson (F7): the lesson beside the timeline, in the experiment panel's room.
+    void setLessonShown(bool shown);
 
 signals:
     // Everything run() or sweep() started has ended: done, cancelled or failed.
@@ -132,6 +138,8 @@ private:
     RunListView *m_runListView = nullptr;
     AnnotationEditor *m_notes = nullptr;
     QDockWidget *m_runDock = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
 
     Batch m_batch = Batch::Single;
     int m_repeats = 1; // runs of each experiment in the batch

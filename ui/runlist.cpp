@@ -226,6 +226,12 @@ void RunList::setNotes(int row, std::vector<Annotation> notes)
     rowChanged(row);
 }
 
+void RunList::setPrediction(int row, const Prediction &prediction)
+{
+    m_entries.at(static_cast<std::size_t>(row)).prediction = prediction;
+    rowChanged(row);
+}
+
 void RunList::remove(int row)
 {
     const bool shown = entry(row).shown;
@@ -301,6 +307,8 @@ QString RunList::toolTip(const Entry &entry) const
         lines << tr("Pinned: stays in the comparison when new runs come");
     if (entry.busy)
         lines << busyText();
+    if (entry.prediction.isSet()) // the reveal compares with the sync run: it needs the row
+        lines << revealText(*this, static_cast<int>(&entry - m_entries.data()));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotation.h"
+#include "prediction.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -41,6 +42,7 @@ public:
         double speedup = 0.0;     // over the baseline; 0 while there is none
         bool busy = false;        // another program used the cores during one of its runs
         std::uint64_t serial = 0; // age, for dropping the oldest
+        Prediction prediction;    // the class's guess before it ran (the lesson panel)
 
         // The median run (the lower of the two middle ones for an even count): what is shown.
         const RunResult &median() const;
@@ -77,6 +79,7 @@ public:
     void setShown(int row, bool shown);
     void rename(int row, const QString &name);
     void setNotes(int row, std::vector<Annotation> notes);
+    void setPrediction(int row, const Prediction &prediction);
     void remove(int row);
     // One place up or down (delta -1 / +1); false at either end.
     bool move(int row, int delta);

@@ -94,6 +94,240 @@
     </message>
 </context>
 <context>
+    <name>LessonSteps</name>
+    <message>
+        <source>I/O-bound: downloading</source>
+        <translation>I/O 바운드: 다운로드</translation>
+    </message>
+    <message>
+        <source>CPU-bound: computing</source>
+        <translation>CPU 바운드: 계산</translation>
+    </message>
+    <message>
+        <source>How it works inside</source>
+        <translation>안에서 일어나는 일</translation>
+    </message>
+    <message>
+        <source>Downloads, one at a time</source>
+        <translation>다운로드, 하나씩 차례로</translation>
+    </message>
+    <message>
+        <source>We download the same page 100 times, one after another, with one session. Each request waits for the server&apos;s answer before the next one is sent, so the program spends nearly all its time waiting, not computing. Look at the one row: long waits, almost no CPU.</source>
+        <translation>세션 하나로 같은 페이지를 100번, 하나씩 차례로 내려받습니다. 요청마다 서버의 응답을 기다린 뒤에야 다음 요청을 보내므로, 프로그램은 거의 모든 시간을 계산이 아니라 기다리는 데 씁니다. 한 줄뿐인 행을 보세요: 긴 대기, CPU는 거의 없습니다.</translation>
+    </message>
+    <message>
+        <source>one worker waits out every answer before asking for the next</source>
+        <translation>워커 하나가 응답을 하나하나 다 기다린 뒤에야 다음을 요청하기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Downloads in a thread pool</source>
+        <translation>스레드 풀로 다운로드</translation>
+    </message>
+    <message>
+        <source>Five threads share the 100 downloads, so five requests wait at the same time. A requests.Session is not thread-safe, so each thread keeps its own in thread-local storage and reuses it. The operating system switches between the threads whenever it likes: preemptive multitasking.</source>
+        <translation>스레드 다섯 개가 다운로드 100번을 나눠 맡으므로, 요청 다섯 개가 동시에 기다립니다. requests.Session은 thread-safe하지 않아서, 스레드마다 thread-local storage에 자기 세션을 두고 다시 씁니다. 운영체제는 원할 때 언제든 스레드를 바꿉니다: 선점형(preemptive) 멀티태스킹입니다.</translation>
+    </message>
+    <message>
+        <source>five threads overlap their waiting</source>
+        <translation>스레드 다섯 개가 기다리는 시간을 겹치기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Downloads with asyncio</source>
+        <translation>asyncio로 다운로드</translation>
+    </message>
+    <message>
+        <source>One thread and an event loop: at each await a download gives control back to the loop, which starts the next one meanwhile. All 100 requests wait together, and one shared session is safe because only one task runs at a time: cooperative multitasking.</source>
+        <translation>스레드 하나와 이벤트 루프: 다운로드는 await마다 제어권을 루프에 돌려주고, 루프는 그동안 다음 다운로드를 시작합니다. 요청 100개가 함께 기다리며, 한 번에 태스크 하나만 실행되므로 세션 하나를 같이 써도 안전합니다: 협력형(cooperative) 멀티태스킹입니다.</translation>
+    </message>
+    <message>
+        <source>one thread sends every request and the loop waits for all of them at once</source>
+        <translation>스레드 하나가 요청을 모두 보내고 루프가 그 전부를 한꺼번에 기다리기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Downloads in a process pool</source>
+        <translation>프로세스 풀로 다운로드</translation>
+    </message>
+    <message>
+        <source>multiprocessing.Pool starts one Python process per CPU; the initializer gives each its own session. A process is expensive to start, and its results come back pickled. For downloads the processes only wait side by side, as threads do, at a higher price.</source>
+        <translation>multiprocessing.Pool은 CPU마다 파이썬 프로세스를 하나씩 띄우고, initializer가 프로세스마다 자기 세션을 만들어 줍니다. 프로세스는 띄우는 비용이 크고, 결과는 pickle로 직렬화되어 돌아옵니다. 다운로드에서는 프로세스들도 스레드처럼 나란히 기다릴 뿐인데, 비용은 더 듭니다.</translation>
+    </message>
+    <message>
+        <source>each process pays to start, then waits for its own share of the downloads</source>
+        <translation>프로세스마다 시작 비용을 치른 뒤, 맡은 몫의 다운로드를 기다리기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Computing, one at a time</source>
+        <translation>계산, 하나씩 차례로</translation>
+    </message>
+    <message>
+        <source>Now the work is computing: the sum of the squares below about five million, for 20 numbers. There is nothing to wait for, so the one row is all CPU, and the time is the sum of the 20 tasks.</source>
+        <translation>이번에는 계산하는 일입니다: 약 500만까지의 제곱의 합을 숫자 20개에 대해 구합니다. 기다릴 것이 없으니 한 줄뿐인 행은 전부 CPU이고, 걸린 시간은 태스크 20개의 합입니다.</translation>
+    </message>
+    <message>
+        <source>one core computes the 20 sums back to back</source>
+        <translation>코어 하나가 합 20개를 쉬지 않고 차례로 계산하기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Computing in threads: the interpreter lock</source>
+        <translation>스레드로 계산: 인터프리터 락</translation>
+    </message>
+    <message>
+        <source>The same sums in a pool of five threads. In CPython only the thread holding the interpreter lock (the GIL) runs Python code; the others wait for it, however many cores there are. Look for the lock-wait bars: threads do not speed up computing.</source>
+        <translation>같은 합을 스레드 다섯 개의 풀로 구합니다. CPython에서는 인터프리터 락(GIL)을 쥔 스레드만 파이썬 코드를 실행하고, 나머지는 코어가 몇 개든 그 락을 기다립니다. 락 대기 막대를 찾아보세요: 스레드로는 계산이 빨라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>the interpreter lock lets only one thread compute at a time</source>
+        <translation>인터프리터 락 때문에 한 번에 스레드 하나만 계산할 수 있기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Computing in a process pool</source>
+        <translation>프로세스 풀로 계산</translation>
+    </message>
+    <message>
+        <source>Each process has its own interpreter and its own lock, so the sums really run at once, one per core: parallelism. Starting the processes costs a little, which long work pays back. The article&apos;s rule of thumb: CPU-bound work goes to processes.</source>
+        <translation>프로세스마다 자기 인터프리터와 자기 락이 있으므로, 합들이 코어마다 하나씩 정말로 동시에 계산됩니다: 병렬성(parallelism)입니다. 프로세스를 띄우는 데 약간의 비용이 들지만 오래 걸리는 일이라면 충분히 보상됩니다. 글의 경험칙: CPU 바운드 작업은 프로세스로.</translation>
+    </message>
+    <message>
+        <source>every core computes its own share in its own process</source>
+        <translation>코어마다 자기 프로세스에서 자기 몫을 계산하기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Inside the event loop: a replay</source>
+        <translation>이벤트 루프 안: 다시 보기</translation>
+    </message>
+    <message>
+        <source>Run the asyncio downloads again, then replay them slowly beside the timeline (Space plays, ← and → step). The loop keeps a ready list, tasks that can run now, and a waiting list, tasks parked at an await. An answer moves its task from waiting to ready, and the loop runs one ready task at a time.</source>
+        <translation>asyncio 다운로드를 다시 실행한 뒤, 타임라인 옆에서 천천히 다시 보세요(Space로 재생, ←와 →로 한 단계씩). 루프는 지금 실행할 수 있는 태스크의 ready 목록과 await에서 멈춘 태스크의 waiting 목록을 가지고 있습니다. 응답이 오면 그 태스크는 waiting에서 ready로 옮겨지고, 루프는 ready 태스크를 한 번에 하나씩 실행합니다.</translation>
+    </message>
+    <message>
+        <source>the loop runs one ready task at a time while the others wait</source>
+        <translation>루프가 ready 태스크를 한 번에 하나씩 실행하고 나머지는 기다리기 때문입니다</translation>
+    </message>
+    <message>
+        <source>A task that never yields</source>
+        <translation>양보하지 않는 태스크</translation>
+    </message>
+    <message>
+        <source>One of the 20 async tasks computes for half a second without a single await. The loop cannot take control back, so the others&apos; answers, long arrived, wait until the hog is done. Cooperative multitasking works only if every task cooperates.</source>
+        <translation>비동기 태스크 20개 중 하나가 await 한 번 없이 0.5초 동안 계산합니다. 루프는 제어권을 되찾을 수 없으므로, 다른 태스크의 응답은 진작 도착했는데도 그 태스크가 끝날 때까지 기다립니다. 협력형 멀티태스킹은 모든 태스크가 협력할 때만 제대로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>a task without an await keeps the loop&apos;s only thread, and the others wait for it</source>
+        <translation>await 없는 태스크가 루프의 유일한 스레드를 붙잡고 있어서 나머지가 기다리기 때문입니다</translation>
+    </message>
+    <message>
+        <source>Yielding in slices</source>
+        <translation>조각내서 양보하기</translation>
+    </message>
+    <message>
+        <source>The same half second of computing, but the task awaits every 10 ms. Each await lets the loop hand the arrived answers to their tasks, so they finish early instead of waiting for the whole computation.</source>
+        <translation>같은 0.5초의 계산이지만, 이번에는 태스크가 10 ms마다 await합니다. await할 때마다 루프가 도착한 응답을 해당 태스크에 넘겨주므로, 다른 태스크들은 계산 전체를 기다리지 않고 일찍 끝납니다.</translation>
+    </message>
+    <message>
+        <source>an await every 10 ms lets the loop serve the other tasks between slices</source>
+        <translation>10 ms마다 await하므로 루프가 조각 사이사이에 다른 태스크를 처리하기 때문입니다</translation>
+    </message>
+    <message>
+        <source>A race: threads share a counter</source>
+        <translation>경쟁 상태: 스레드들이 카운터 하나를 같이 씀</translation>
+    </message>
+    <message>
+        <source>Five threads each add 1 to one shared counter 10,000 times. counter += 1 reads, adds and writes back, and the operating system may switch threads in between, so one thread overwrites another&apos;s update. Compare the final count with 50,000.</source>
+        <translation>스레드 다섯 개가 공유 카운터 하나에 각각 1을 10,000번 더합니다. counter += 1은 읽고, 더하고, 다시 쓰는 동작이고, 운영체제는 그 사이에 스레드를 바꿀 수 있으므로 한 스레드가 다른 스레드의 갱신을 덮어씁니다. 최종 값을 50,000과 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>a thread can be switched between reading and writing the counter, so updates are lost</source>
+        <translation>카운터를 읽고 쓰는 사이에 스레드가 바뀔 수 있어서 갱신이 사라지기 때문입니다</translation>
+    </message>
+    <message>
+        <source>A lock</source>
+        <translation>락</translation>
+    </message>
+    <message>
+        <source>The same threads, but each update holds a lock, so only one thread at a time reads and writes the counter. No update is lost; the price is waiting for the lock, the lock-wait bars.</source>
+        <translation>같은 스레드들이지만 갱신할 때마다 락을 잡으므로, 한 번에 스레드 하나만 카운터를 읽고 씁니다. 사라지는 갱신은 없고, 그 대가는 락을 기다리는 시간, 곧 락 대기 막대입니다.</translation>
+    </message>
+    <message>
+        <source>the lock lets one thread in at a time: nothing is lost, but the others wait</source>
+        <translation>락이 한 번에 스레드 하나만 들여보내기 때문입니다: 잃는 것은 없지만 나머지는 기다립니다</translation>
+    </message>
+    <message>
+        <source>More workers than cores</source>
+        <translation>코어보다 많은 워커</translation>
+    </message>
+    <message>
+        <source>Five threads without an interpreter lock (C++ threads, or a free-threaded Python) compute in parallel, but only as many at once as the machine has cores. The others are ready and wait for a core: the ready bars. Workers beyond the number of cores make nothing faster.</source>
+        <translation>인터프리터 락이 없는 스레드 다섯 개(C++ 스레드나 free-threaded 파이썬)는 병렬로 계산하지만, 동시에 계산하는 것은 기계의 코어 수만큼뿐입니다. 나머지는 실행 준비가 된 채 코어를 기다립니다: 준비(ready) 막대입니다. 코어 수보다 많은 워커는 아무것도 빠르게 하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>only as many threads compute at once as there are cores; the others wait for one</source>
+        <translation>코어 수만큼의 스레드만 동시에 계산하고 나머지는 코어를 기다리기 때문입니다</translation>
+    </message>
+</context>
+<context>
+    <name>Prediction</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 faster than sync</source>
+        <translation>동기보다 %1 빠름</translation>
+    </message>
+    <message>
+        <source>%1 slower than sync</source>
+        <translation>동기보다 %1 느림</translation>
+    </message>
+    <message>
+        <source>about as fast as sync</source>
+        <translation>동기와 거의 같음</translation>
+    </message>
+    <message>
+        <source>You guessed %1; it took %2, close</source>
+        <translation>예상 %1, 실제 %2: 거의 맞았습니다</translation>
+    </message>
+    <message>
+        <source>You guessed %1; it took %2, %3 slower than you thought</source>
+        <translation>예상 %1, 실제 %2: 예상보다 %3 느렸습니다</translation>
+    </message>
+    <message>
+        <source>You guessed %1; it took %2, %3 faster than you thought</source>
+        <translation>예상 %1, 실제 %2: 예상보다 %3 빨랐습니다</translation>
+    </message>
+    <message>
+        <source>You guessed %1; it took %2, with no sync run of the same work to compare</source>
+        <translation>예상은 %1, 실제 %2: 비교할 같은 작업의 동기 실행이 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 대 %2</translation>
+    </message>
+    <message>
+        <source>You guessed %1, and so it was: %2 (%3)</source>
+        <translation>예상은 %1, 맞았습니다: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>You guessed %1; it was %2 (%3)</source>
+        <translation>예상은 %1, 실제로는 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>faster than sync</source>
+        <translation>동기보다 빠름</translation>
+    </message>
+    <message>
+        <source>about the same as sync</source>
+        <translation>동기와 비슷함</translation>
+    </message>
+    <message>
+        <source>slower than sync</source>
+        <translation>동기보다 느림</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>I/O: 100 downloads, one at a time</source>
@@ -1015,6 +1249,93 @@ scaled up to make a task last about a tenth of a second; --n 5000000 runs the or
     <message>
         <source>What am I looking at?</source>
         <translation>무엇을 보고 있나요?</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::LessonPanel</name>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 이전(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+←)</source>
+        <translation>이전 단계 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>다음(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>The next step (Alt+→)</source>
+        <translation>다음 단계 (Alt+→)</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>불러오기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Load and r&amp;un</source>
+        <translation>불러와서 실행(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Set up the step&apos;s experiment and run it at once</source>
+        <translation>이 단계의 실험을 설정하고 바로 실행</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>The class guesses, before the run</source>
+        <translation>실행 전에 예상해 보기</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the article step by step: its Python, the preset to run, the class&apos;s guess</source>
+        <translation>글을 단계별로 따라가기: 파이썬 코드, 실행할 프리셋, 수업의 예상</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>%1/%2단계</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>프리셋: %1</translation>
+    </message>
+    <message>
+        <source>No guess yet</source>
+        <translation>아직 예상 없음</translation>
+    </message>
+    <message>
+        <source>Wall time:</source>
+        <translation>걸리는 시간:</translation>
+    </message>
+    <message>
+        <source>Faster than sync</source>
+        <translation>동기보다 빠름</translation>
+    </message>
+    <message>
+        <source>About the same as sync</source>
+        <translation>동기와 비슷함</translation>
+    </message>
+    <message>
+        <source>Slower than sync</source>
+        <translation>동기보다 느림</translation>
+    </message>
+    <message>
+        <source>The guess goes with the next run.</source>
+        <translation>이 예상은 다음 실행과 함께 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Set up the step&apos;s experiment</source>
+        <translation>이 단계의 실험을 설정</translation>
     </message>
 </context>
 <context>

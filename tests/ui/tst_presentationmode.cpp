@@ -2,6 +2,7 @@
 #include "experimentpanel.h"
 #include "mainwindow.h"
 #include "presentationmode.h"
+#include "programrun.h"
 #include "replaypane.h"
 #include "syntheticrun.h"
 #include "timelinelayout.h"
@@ -11,7 +12,6 @@
 #include <QAction>
 #include <QFontInfo>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QScrollArea>
 #include <QSettings>
@@ -47,8 +47,6 @@ private:
     // offscreen platform's own screen size, so the window is sized by hand.
     static void present(MainWindow &window, int w, int h);
     static QAction *runAction(const MainWindow &window);
-    // The real program, off-screen; its exit code.
-    static int runProgram(const QStringList &args, QByteArray *errors = nullptr);
 };
 
 constexpr std::int64_t Ms = 1'000'000;
@@ -249,20 +247,6 @@ void TestPresentationMode::leavingGivesTheWindowBack()
     QVERIFY(mode->largerAction()->shortcuts().isEmpty());
     QCOMPARE(window.timelineView()->options().fontScale, 1.0);
     QVERIFY(!window.timelineView()->options().uniformText);
-}
-
-int TestPresentationMode::runProgram(const QStringList &args, QByteArray *errors)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"), args);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    if (errors)
-        *errors = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
 void TestPresentationMode::scriptedSlideAtAGivenSize()
