@@ -33,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -90,7 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_panelArea->setWidgetResizable(true);
     m_panelArea->setFrameShape(QFrame::NoFrame);
     m_panelArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_panelArea->setMinimumWidth(m_panel->minimumSizeHint().width() + 24);
+    fitPanelWidth();
 
     m_splitter = new QSplitter;
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -104,7 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({360, 880, 360});
+    // The timeline takes what the panel and the replay leave: at 1366 px it is what the class reads.
+    m_splitter->setSizes({m_panelArea->minimumWidth(), 1000, 300});
     setCentralWidget(m_splitter);
 
     m_status = new QLabel;
@@ -129,6 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_panel, &ExperimentPanel::cancelRequested, this, &MainWindow::cancel);
     connect(m_panel, &ExperimentPanel::sweepRequested, this, &MainWindow::sweep);
     connect(m_panel, &ExperimentPanel::experimentChanged, this, &MainWindow::updateActions);
+    connect(m_panel, &ExperimentPanel::experimentChanged, this, &MainWindow::fitPanelWidth);
 
     m_exports = new ExportActions(this, [this] {
         ExportActions::Source source;
@@ -220,7 +223,7 @@ void MainWindow::createRunList()
     m_runDock->setWidget(m_runListView);
     // Below: the width stays with the timeline and the replay beside it; a few rows are enough.
     addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
-    resizeDocks({m_runDock}, {190}, Qt::Vertical);
+    resizeDocks({m_runDock}, {140}, Qt::Vertical);
     connect(m_runList, &RunList::shownChanged, this, [this] {
         m_comparison->showRuns(m_runList->shown());
         updateActions();
@@ -496,6 +499,14 @@ void MainWindow::updateActions()
     m_cancelAction->setEnabled(running);
     m_sweepAction->setEnabled(!running && m_panel->canSweep());
     m_exports->setAvailable(!running && m_lastRun);
+}
+
+// A preset shows other boxes, which may need more width: the panel's buttons are never cut at the
+// right (its scroll area scrolls only up and down), with room for the vertical scroll bar.
+void MainWindow::fitPanelWidth()
+{
+    m_panelArea->setMinimumWidth(m_panel->minimumSizeHint().width() +
+                                 m_panelArea->verticalScrollBar()->sizeHint().width() + 2);
 }
 
 void MainWindow::setStatus(const QString &text)

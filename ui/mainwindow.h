@@ -104,6 +104,7 @@ private:
     void showRunProblem(const QString &what, const QString &problem);
     void updateActions();
     void setStatus(const QString &text);
+    void fitPanelWidth();
     void showLesson();
     void showAbout();
     QString runDescription() const;

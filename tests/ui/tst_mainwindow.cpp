@@ -4,14 +4,17 @@
 #include "machineload.h"
 #include "mainwindow.h"
 #include "presets.h"
+#include "replaypane.h"
 #include "runcontroller.h"
 #include "runlist.h"
 #include "runlistview.h"
 #include "runner.h"
 #include "signalchecks.h"
 #include "timelinemodel.h"
+#include "timelineview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -62,6 +65,7 @@ private slots:
     void versionNamesTheProgram();
     void aboutNamesTheVersions();
     void languageMenuKeepsTheChoice();
+    void panelButtonsAreNotCutAt1366();
 
 private:
     template <typename T>
@@ -479,6 +483,30 @@ void TestMainWindow::languageMenuKeepsTheChoice()
     QVERIFY(std::any_of(actions.begin(), actions.end(), [](const QAction *a) {
         return a->text() == QStringLiteral("한국어") && a->isChecked();
     }));
+}
+
+// A projector's 1366x768 with the replay pane and the Runs dock: whatever preset is loaded, the
+// panel's buttons lie wholly inside its scroll area's width (it scrolls only up and down), and
+// the timeline stays the widest part.
+void TestMainWindow::panelButtonsAreNotCutAt1366()
+{
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *area = window.panel()->parentWidget(); // the scroll area's viewport
+    for (const Preset &preset : builtinPresets()) {
+        QVERIFY(window.loadPreset(preset.id));
+        QApplication::processEvents();
+        for (const char *name : {"runButton", "cancelButton", "repeatButton", "sweepButton"}) {
+            auto *button = child<QPushButton>(window, name);
+            const QRect box(button->mapTo(area, QPoint(0, 0)), button->size());
+            QVERIFY2(box.left() >= 0 && box.right() < area->width(),
+                     qPrintable(QStringLiteral("%1 cut with %2").arg(QLatin1String(name), preset.id)));
+        }
+    }
+    const int timeline = window.timelineView()->width();
+    QVERIFY(timeline > window.panel()->width() && timeline > window.replayPane()->width());
 }
 
 QTEST_MAIN(TestMainWindow)
