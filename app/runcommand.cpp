@@ -154,8 +154,8 @@ bool writePictures(const RunArguments &arguments, const std::vector<RunResult> &
     return written;
 }
 
-// Every output can be created, and no two name the same file: checked before the run, so that
-// a bad path costs no run and gets exit 2 like any other bad argument.
+} // namespace
+
 std::string checkOutputs(const RunArguments &arguments)
 {
     const std::vector<OutputPath> outputs = {{"--trace", arguments.tracePath},
@@ -170,8 +170,6 @@ std::string checkOutputs(const RunArguments &arguments)
     }
     return checkDistinctOutputs(outputs);
 }
-
-} // namespace
 
 int runCommand(const std::vector<std::string_view> &args)
 {
@@ -197,11 +195,6 @@ int runCommand(const std::vector<std::string_view> &args)
         return 2;
     }
 
-    std::stop_source stop;
-    SignalWatcher watcher(stop);
-    // After the watcher: threads Qt starts inherit its blocked signals.
-    const CommandApplication application(drawsPictures(arguments));
-    std::vector<RunResult> results;
     std::vector<Experiment> experiments;
     if (arguments.strategies.size() > 1) {
         experiments = comparisonRuns(arguments.experiment);
@@ -209,14 +202,28 @@ int runCommand(const std::vector<std::string_view> &args)
         experiments.push_back(arguments.experiment);
         experiments.back().strategy = arguments.strategies.front();
     }
+    return runAndReport("run", arguments, experiments,
+                        [](const Experiment &experiment, std::stop_token stop) {
+                            Runner runner(experiment);
+                            return runner.run(stop);
+                        });
+}
+
+int runAndReport(std::string_view command, const RunArguments &arguments,
+                 const std::vector<Experiment> &experiments, const RunFunction &run)
+{
+    std::stop_source stop;
+    SignalWatcher watcher(stop);
+    // After the watcher: threads Qt starts inherit its blocked signals.
+    const CommandApplication application(drawsPictures(arguments));
+    std::vector<RunResult> results;
     for (const Experiment &experiment : experiments) {
         if (stop.stop_requested())
             break;
         std::cerr << "running " << runLabel(experiment) << " (" << experiment.tasks << " tasks)...\n";
-        Runner runner(experiment);
-        results.push_back(runner.run(stop.get_token()));
+        results.push_back(run(experiment, stop.get_token()));
         if (!results.back().problem.empty()) {
-            std::cerr << "multitask-lab run: " << results.back().problem << '\n';
+            std::cerr << "multitask-lab " << command << ": " << results.back().problem << '\n';
             return 1;
         }
     }

@@ -61,6 +61,8 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
         std::string_view arg = args[i];
         if (arg == "--run") {
             parsed.run = true;
+        } else if (arg == "--python") {
+            parsed.python = true;
         } else if (arg == "--presentation") {
             parsed.presentation = true;
         } else if (arg == "--repeat" || arg.starts_with("--repeat=")) {
@@ -153,11 +155,13 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
 std::string usageText()
 {
     return "Usage:\n"
-           "  multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--repeat N]\n"
+           "  multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--python] [--repeat N]\n"
            "                [--playhead MS] [--presentation] [--size WxH] [--note MS:LANE:TEXT]...\n"
            "                [--screenshot FILE]\n"
            "      Opens the window. --preset loads a preset (its name as `presets` lists it, or\n"
-           "      its id); --run starts it; --repeat N runs it N times (2 to 20; the comparison\n"
+           "      its id); --run starts it; --python runs the article's own Python program of it\n"
+           "      (after the lab's run, with --run, beside it in the comparison); --repeat N runs\n"
+           "      it N times (2 to 20; the comparison\n"
            "      shows the median with the spread); --playhead puts the finished run's replay MS\n"
            "      after its start; --presentation opens it in presentation mode (full screen, large\n"
            "      type, the panel folded away; F11 in the window); --size gives the window a size\n"
@@ -176,7 +180,10 @@ std::string usageText()
            "      Lists the presets, one a line: the name, a tab, the description (--ids: the id,\n"
            "      a tab, then the name and description).\n"
            "  multitask-lab run --workload cpu|io --strategy sync|threads|async|processes|all [...]\n"
-           "      Runs an experiment without a window and prints a table (options: run --help).\n";
+           "      Runs an experiment without a window and prints a table (options: run --help).\n"
+           "  multitask-lab python --workload io|cpu --strategy sync|threads|async|processes|all [...]\n"
+           "      Runs the article's own Python programs, traced, and prints a table as run does\n"
+           "      (options: python --help).\n";
 }
 
 } // namespace mtlab

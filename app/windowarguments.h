@@ -7,7 +7,7 @@
 
 namespace mtlab {
 
-// `multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--repeat N] [--playhead MS]
+// `multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--python] [--repeat N] [--playhead MS]
 // [--presentation] [--size WxH] [--note MS:LANE:TEXT]... [--screenshot FILE]`: how the window is opened.
 // Parsed and checked before any window exists, so a typo or an unwritable path fails at once with one line,
 // even where there is no display. Qt's own single-dash options (-platform offscreen) are skipped here and
@@ -24,6 +24,7 @@ struct WindowArguments {
     std::string lesson;            // --lesson STEP: the lesson panel at a step (its number or id)
     std::string guess;             // --guess G: the class's guess for it (seconds, faster|same|slower)
     bool run = false;              // start the experiment once the window is up
+    bool python = false;           // run the article's Python program of it (after the lab's, with run)
     int repeat = 1;                // --repeat N: run it N times (2..20), for the median and spread
     std::string screenshot;        // save the window there when the run is done, then quit
     double playheadMs = -1;        // with run: replay the finished run to there (ms from its start)

@@ -25,6 +25,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 namespace mtlab {
 
@@ -182,12 +183,24 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
             }
             QApplication::exit(code);
         };
-        // Queued: the window finishes its own reaction to the end of the run (tab, status) first.
-        if (arguments.run)
-            QObject::connect(&window, &MainWindow::runsFinished, &window, take, Qt::QueuedConnection);
+        // Queued: the window finishes its own reaction to the end of the run (tab, status) first;
+        // with --run and --python, of both runs.
+        if (arguments.run || arguments.python)
+            QObject::connect(
+                &window, &MainWindow::runsFinished, &window,
+                [take, left = std::make_shared<int>(int(arguments.run) + int(arguments.python))] {
+                    if (--*left == 0)
+                        take();
+                },
+                Qt::QueuedConnection);
         else
             QTimer::singleShot(0, &window, take);
     }
+    if (arguments.python && arguments.run)
+        QObject::connect(&window, &MainWindow::runsFinished, &window, &MainWindow::runArticlePython,
+                         static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+    else if (arguments.python)
+        QTimer::singleShot(0, &window, &MainWindow::runArticlePython);
     if (arguments.run)
         QTimer::singleShot(0, &window, [&window, repeat = arguments.repeat] {
             if (repeat > 1)

@@ -1,12 +1,12 @@
 # cmake -DPROGRAM=... -DMANPAGE=... -DVERSION=... -P checkmanpage.cmake
-# Fails when an option that `multitask-lab --help` or `multitask-lab run --help` names is missing
+# Fails when an option that `multitask-lab --help`, `run --help` or `python --help` names is missing
 # from the manual page, or when the page is of another version: the page is written by hand.
 file(READ ${MANPAGE} page)
 string(REPLACE "\\-" "-" page "${page}")
 if(NOT page MATCHES "\n\\.TH [^\n]*\"Multitask Lab ${VERSION}\"")
     message(FATAL_ERROR "${MANPAGE}: its .TH line does not name version ${VERSION}")
 endif()
-foreach(command "--help" "run;--help")
+foreach(command "--help" "run;--help" "python;--help")
     execute_process(COMMAND ${PROGRAM} ${command} OUTPUT_VARIABLE usage RESULT_VARIABLE result)
     if(NOT result EQUAL 0)
         message(FATAL_ERROR "${PROGRAM} ${shown} exited with ${result}")

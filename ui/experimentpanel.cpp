@@ -1,5 +1,6 @@
 #include "experimentpanel.h"
 
+#include "articlepython.h"
 #include "experiment.h"
 #include "presets.h"
 #include "runbox.h"
@@ -419,6 +420,7 @@ void ExperimentPanel::updateEnabled()
         m_yieldInside->setEnabled(m_strategy->currentData().toInt() == static_cast<int>(StrategyKind::Async));
     }
     m_runBox->setState(m_running, canSweep());
+    m_runBox->setPythonAvailable(!articlePythonRuns(e, strategies()).empty());
 }
 
 int ExperimentPanel::sweepMax() const

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "annotationeditor.h"
+#include "articlepython.h"
 #include "comparison.h"
 #include "comparisonview.h"
 #include "curlversion.h"
@@ -231,6 +232,7 @@ void MainWindow::createRunList()
     });
     connect(m_panel->runBox(), &RunBox::repeatRequested, m_panel,
             [this] { repeat(m_panel->runBox()->repeatCount()); });
+    connect(m_panel->runBox(), &RunBox::pythonRequested, this, &MainWindow::runArticlePython);
     // The lesson: its guesses go with the runs of this list.
     m_lessonPanel = new LessonPanel(m_runList);
     m_lessonDock = m_lessonPanel->addDock(this);
@@ -356,6 +358,12 @@ void MainWindow::run()
     start(panelRuns(), all ? Batch::AllStrategies : Batch::Single);
 }
 
+void MainWindow::runArticlePython()
+{
+    const std::vector<Experiment> runs = articlePythonRuns(m_panel->experiment(), m_panel->strategies());
+    start(runs, runs.size() > 1 ? Batch::AllStrategies : Batch::Single);
+}
+
 void MainWindow::repeat(int times)
 {
     // Each experiment's repeats one after another: the run list gathers them in one row.
@@ -401,8 +409,11 @@ void MainWindow::start(std::vector<Experiment> experiments, Batch batch, int rep
     // (but for the pinned runs).
     const QString title = RunController::runTitle(experiments.front());
     const std::vector<RunList::Shown> shown = m_runList->shown();
-    const bool joins = batch == Batch::Single && repeats == 1 && m_batch != Batch::Sweep && m_lastRun &&
-        RunList::sameWork(m_lastRun->experiment, experiments.front()) &&
+    // The article's Python joins the lab's run of the same experiment, to stand beside it.
+    const Experiment &first = experiments.front();
+    const bool joins = (batch == Batch::Single || first.python) && repeats == 1 && m_batch != Batch::Sweep &&
+        m_lastRun &&
+        (RunList::sameWork(m_lastRun->experiment, first) || comparesWith(first, m_lastRun->experiment)) &&
         std::none_of(shown.begin(), shown.end(),
                      [&](const auto &s) { return RunController::runTitle(s.run->experiment) == title; });
     m_runList->beginBatch(joins, batch == Batch::Sweep);
@@ -462,6 +473,8 @@ void MainWindow::batchFinished(bool cancelled)
         showComparison();
     } else if (m_batch == Batch::Single) {
         setStatus(tr("Done: %1 in %2.").arg(what, RunController::runSummary(*last)));
+        if (last->experiment.python && m_runList->shown().size() > 1)
+            showComparison(); // the article's Python beside the lab's run
     } else {
         setStatus(m_batch == Batch::AllStrategies
                       ? tr("Done: %1, all strategies. The Comparison tab shows them on one time axis.")

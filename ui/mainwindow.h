@@ -75,6 +75,8 @@ public slots:
     void run();
     // The same, N times (the Repeat box's count): the run list shows the median and the spread.
     void repeat(int times);
+    // The article's own Python programs of the experiment set up, beside the lab's run.
+    void runArticlePython();
     // The panel's pool for workers = 1..K, charted as speedup against workers.
     void sweep();
     void cancel();

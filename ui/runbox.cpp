@@ -44,6 +44,10 @@ RunBox::RunBox(QWidget *parent)
     m_repeat->setObjectName(QStringLiteral("repeatButton"));
     m_repeat->setToolTip(tr("Run the same experiment several times: the comparison shows the median "
                             "with the spread (Ctrl+F5)"));
+    m_python = new QPushButton(tr("Run the article's Python"));
+    m_python->setObjectName(QStringLiteral("pythonButton"));
+    m_python->setToolTip(tr("Run the article's own Python program of this experiment with python3, "
+                            "traced, and show it beside the lab's runs (I/O and CPU work)"));
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setFormat(tr("%v / %m tasks"));
@@ -66,6 +70,7 @@ RunBox::RunBox(QWidget *parent)
     sweep->addWidget(m_sweep, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
+    layout->addWidget(m_python);
     layout->addLayout(repeat);
     layout->addLayout(sweep);
     layout->addWidget(m_progress);
@@ -74,6 +79,7 @@ RunBox::RunBox(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &RunBox::cancelRequested);
     connect(m_sweep, &QPushButton::clicked, this, &RunBox::sweepRequested);
     connect(m_repeat, &QPushButton::clicked, this, &RunBox::repeatRequested);
+    connect(m_python, &QPushButton::clicked, this, &RunBox::pythonRequested);
 }
 
 int RunBox::repeatCount() const
@@ -98,6 +104,8 @@ void RunBox::setSweepMax(int workers)
 
 void RunBox::setState(bool running, bool canSweep)
 {
+    m_running = running;
+    m_python->setEnabled(!running && m_pythonAvailable);
     m_run->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_repeat->setEnabled(!running);
@@ -116,6 +124,12 @@ void RunBox::setProgress(int done, int total, qint64 elapsedMs, const QString &w
                         .arg(done)
                         .arg(total)
                         .arg(QLocale().toString(static_cast<double>(elapsedMs) / 1000.0, 'f', 1)));
+}
+
+void RunBox::setPythonAvailable(bool available)
+{
+    m_pythonAvailable = available;
+    m_python->setEnabled(!m_running && available);
 }
 
 void RunBox::setMessage(const QString &text)

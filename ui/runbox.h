@@ -25,6 +25,8 @@ public:
     void setRepeatCount(int count);
     // What may be pressed: Run and Sweep while idle (Sweep only for a pool), Cancel while running.
     void setState(bool running, bool canSweep);
+    // Whether the article has a Python program for the experiment set up (io or cpu work).
+    void setPythonAvailable(bool available);
     void setProgress(int done, int total, qint64 elapsedMs, const QString &what);
     void setMessage(const QString &text);
 
@@ -33,6 +35,7 @@ signals:
     void cancelRequested();
     void sweepRequested();
     void repeatRequested();
+    void pythonRequested(); // run the article's own Python program of the experiment
 
 private:
     QPushButton *m_run = nullptr;
@@ -40,6 +43,9 @@ private:
     QPushButton *m_sweep = nullptr;
     QSpinBox *m_sweepMax = nullptr;
     QPushButton *m_repeat = nullptr;
+    QPushButton *m_python = nullptr;
+    bool m_running = false;
+    bool m_pythonAvailable = true;
     QSpinBox *m_repeatCount = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_text = nullptr;

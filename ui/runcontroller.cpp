@@ -2,6 +2,7 @@
 
 #include "chrometrace.h"
 #include "clock.h"
+#include "pythonrunner.h"
 #include "runner.h"
 #include "runtitle.h"
 #include "timelinemodel.h"
@@ -53,7 +54,8 @@ bool RunController::start(std::vector<Experiment> experiments)
 void RunController::startNext()
 {
     const Experiment &experiment = m_queue.at(static_cast<std::size_t>(m_index));
-    m_runner = std::make_unique<Runner>(experiment);
+    if (!experiment.python)
+        m_runner = std::make_unique<Runner>(experiment);
     m_cursor = 0;
     m_detailCursor = 0;
     m_lanes = 0;
@@ -62,8 +64,10 @@ void RunController::startNext()
     if (m_model)
         m_model->clear();
     m_clock.start();
-    m_thread = std::jthread([this, runner = m_runner.get()](std::stop_token stop) {
-        auto result = std::make_shared<const RunResult>(runner->run(stop));
+    // The article's own Python program has no live view: its trace is read once it has ended.
+    m_thread = std::jthread([this, runner = m_runner.get(), experiment](std::stop_token stop) {
+        auto result = std::make_shared<const RunResult>(runner ? runner->run(stop)
+                                                               : runArticleProgram(experiment, stop));
         QMetaObject::invokeMethod(
             this, [this, result] { runEnded(result); }, Qt::QueuedConnection);
     });
@@ -74,8 +78,11 @@ void RunController::startNext()
 
 void RunController::poll()
 {
-    if (!m_runner)
+    if (!m_runner) {
+        if (isRunning())
+            emit progress(0, currentExperiment().tasks, elapsedMs());
         return;
+    }
     TraceCollector &collector = m_runner->collector();
     m_done = collector.tasksDone();
     if (m_model) {

@@ -35,7 +35,7 @@ public:
 
     // Starts the experiments in order. Ignored (returns false) while a batch is running.
     bool start(std::vector<Experiment> experiments);
-    bool isRunning() const noexcept { return m_runner != nullptr; }
+    bool isRunning() const noexcept { return m_thread.joinable(); }
 
     // The batch being run (or the last one): its size, the current index and the results so far.
     int runCount() const noexcept { return static_cast<int>(m_queue.size()); }
@@ -75,6 +75,7 @@ private:
 
     QTimer m_poll;
     QElapsedTimer m_clock;
+    // None for the article's Python program, which the live view cannot watch.
     std::unique_ptr<Runner> m_runner;
     std::size_t m_cursor = 0;       // spans of the collector already handed to the model
     std::size_t m_detailCursor = 0; // and failure reasons

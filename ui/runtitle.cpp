@@ -17,6 +17,7 @@ struct Part {
 };
 
 constexpr std::array Parts{
+    Part{"Python", QT_TRANSLATE_NOOP("RunTitle", "Python")},
     Part{"sync", QT_TRANSLATE_NOOP("RunTitle", "sync")},
     Part{"threads", QT_TRANSLATE_NOOP("RunTitle", "threads")},
     Part{"async", QT_TRANSLATE_NOOP("RunTitle", "async")},

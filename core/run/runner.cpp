@@ -72,6 +72,20 @@ std::int64_t RunResult::taskCpuNs() const
     return total;
 }
 
+void countTasks(RunResult &result)
+{
+    for (const TaskRecord &task : result.trace.tasks()) {
+        if (task.ok) {
+            ++result.ok;
+            result.result += task.value;
+            result.bytes += task.bytes;
+        } else {
+            ++result.failed;
+            ++result.errors[task.error];
+        }
+    }
+}
+
 RunResult Runner::run(std::stop_token stop)
 {
     RunResult result;
@@ -101,16 +115,7 @@ RunResult Runner::run(std::stop_token stop)
     result.load.after = readLoadAverage();
     result.cancelled = stop.stop_requested();
     result.trace = m_collector->finish();
-    for (const TaskRecord &task : result.trace.tasks()) {
-        if (task.ok) {
-            ++result.ok;
-            result.result += task.value;
-            result.bytes += task.bytes;
-        } else {
-            ++result.failed;
-            ++result.errors[task.error];
-        }
-    }
+    countTasks(result);
     if (const auto *counter = dynamic_cast<const CounterWorkload *>(workload.get()))
         result.counter = counter->report(result.trace);
     return result;

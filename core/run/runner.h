@@ -40,6 +40,9 @@ struct RunResult {
     std::int64_t taskCpuNs() const;
 };
 
+// Counts the trace's tasks into the result: ok, failed (by reason), their sums and bytes.
+void countTasks(RunResult &result);
+
 // Runs one experiment. The collector can be polled from another thread while run() works,
 // which is how a live view watches the timeline grow. An I/O experiment without a URL gets the
 // embedded server, started before the clock starts and stopped with the runner.

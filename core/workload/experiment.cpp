@@ -93,7 +93,8 @@ std::vector<Experiment> comparisonRuns(const Experiment &base)
 std::string runLabel(const Experiment &experiment)
 {
     const int workers = experiment.workerCount();
-    std::string label(strategyName(experiment.strategy));
+    std::string label(experiment.python ? "Python, " : "");
+    label += strategyName(experiment.strategy);
     label += ", " + std::to_string(workers) + (workers == 1 ? " worker" : " workers");
     if (experiment.gil && experiment.strategy != StrategyKind::Processes)
         label += ", interpreter lock";

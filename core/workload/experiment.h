@@ -63,6 +63,7 @@ struct Experiment {
     int switchMs = 5;              // its switch interval
     IoOptions io;
     CounterOptions counter;
+    bool python = false;          // run by the article's own Python program (`python`), not this engine
     std::string workerExecutable; // processes: empty = next to this executable
     int crashTask = -1;           // processes: the worker running it dies (fault drill)
 

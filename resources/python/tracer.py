@@ -195,10 +195,15 @@ def _lay_out(readings, now, wait_state, running=None):
     interpreter lock, so their computing is laid end to end: first the thread that was computing
     (it held the lock), then the others in the order they began, as late as the turns allow (a
     thread that was waiting computes at the end), and last the thread that runs now, if it is one
-    of them. Only computing that cannot fit (C code that runs without the lock) overlaps."""
+    of them. What the clocks add up to beyond the interval is the lock's hand-over, in which two
+    threads both run for a few microseconds: their computing is shortened to fit."""
     pieces = [(lane, phase) + _cpu_in(lane, cpu, now) for lane, cpu, phase in readings]
     pieces.sort(key=lambda p: (p[0] is running, p[0].state != 'cpu', p[2]))
     total = sum(p[3] for p in pieces)
+    room = now - min((p[2] for p in pieces), default=now)
+    if total > room > 0:
+        pieces = [(lane, phase, since, computing * room // total) for lane, phase, since, computing in pieces]
+        total = sum(p[3] for p in pieces)
     first = pieces[0] if pieces else None
     cursor = first[2] if first and first[0].state == 'cpu' else now - total
     for lane, phase, since, computing in pieces:

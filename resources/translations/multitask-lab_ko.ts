@@ -607,6 +607,10 @@ scaled up to make a task last about a tenth of a second; --n 5000000 runs the or
         <source>await inside</source>
         <translation>구간 안에서 await</translation>
     </message>
+    <message>
+        <source>Python</source>
+        <translation>파이썬</translation>
+    </message>
 </context>
 <context>
     <name>StatePalette</name>
@@ -1706,6 +1710,14 @@ scaled up to make a task last about a tenth of a second; --n 5000000 runs the or
     <message>
         <source>Run the same experiment several times: the comparison shows the median with the spread (Ctrl+F5)</source>
         <translation>같은 실험을 여러 번 실행: 비교에 중앙값과 범위가 나옴 (Ctrl+F5)</translation>
+    </message>
+    <message>
+        <source>Run the article&apos;s Python</source>
+        <translation>글의 파이썬 실행</translation>
+    </message>
+    <message>
+        <source>Run the article&apos;s own Python program of this experiment with python3, traced, and show it beside the lab&apos;s runs (I/O and CPU work)</source>
+        <translation>이 실험에 해당하는 글의 파이썬 프로그램을 python3로 추적하며 실행하고, 실험실의 실행 옆에 보여 줌 (I/O와 CPU 작업)</translation>
     </message>
 </context>
 <context>
