@@ -1,12 +1,14 @@
 #include "presetscommand.h"
 #include "pythoncommand.h"
+#include "rendercommand.h"
 #include "runcommand.h"
 #include "windowcommand.h"
 
 #include <string_view>
 #include <vector>
 
-// `run`, `python` and `presets` work without a display (no QApplication); anything else opens the window.
+// `run`, `python`, `render` and `presets` work without a display (no QApplication); anything else opens the
+// window.
 int main(int argc, char *argv[])
 {
     const std::vector<std::string_view> args(argv + 1, argv + argc);
@@ -15,6 +17,8 @@ int main(int argc, char *argv[])
         return mtlab::runCommand(rest);
     if (!args.empty() && args.front() == "python")
         return mtlab::pythonCommand(rest);
+    if (!args.empty() && args.front() == "render")
+        return mtlab::renderCommand(rest);
     if (!args.empty() && args.front() == "presets")
         return mtlab::presetsCommand(rest);
     return mtlab::windowCommand(argc, argv, args);

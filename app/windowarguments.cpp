@@ -128,6 +128,17 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
             } else {
                 (name == "--preset" ? parsed.preset : parsed.screenshot) = std::string(value);
             }
+        } else if (arg == "--max-file-mb" || arg.starts_with("--max-file-mb=")) {
+            const std::string_view value = arg == "--max-file-mb" ? (i + 1 < args.size() ? args[++i] : "")
+                                                                  : arg.substr(arg.find('=') + 1);
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(),
+                                                      parsed.maxFileMb);
+            if (error != std::errc() || end != value.data() + value.size() || parsed.maxFileMb < 1 ||
+                parsed.maxFileMb > 65536)
+                return WindowArgumentError{"--max-file-mb takes a size in MB from 1 to 65536, not '" +
+                                           std::string(value) + "'"};
+        } else if (!arg.starts_with("-") && parsed.file.empty()) {
+            parsed.file = arg;
         } else if (arg.starts_with("--") || !arg.starts_with("-")) {
             return WindowArgumentError{"unknown option '" + std::string(arg) + "' (try --help)"};
         } else {
@@ -155,6 +166,12 @@ std::variant<WindowArguments, WindowArgumentError> parseWindowArguments(
 std::string usageText()
 {
     return "Usage:\n"
+           "  multitask-lab [FILE] [--max-file-mb N] [--screenshot FILE]\n"
+           "      Opens the window with a saved session or a trace of another tool (Chrome,\n"
+           "      Perfetto, Node.js, VizTracer) in it; files over --max-file-mb (default 512) are\n"
+           "      refused. --screenshot saves the window once the file is open, then quits.\n"
+           "  multitask-lab render FILE --png|--svg|--pdf OUT [--max-file-mb N]\n"
+           "      Draws a session or a trace without a window (options: render --help).\n"
            "  multitask-lab [--preset NAME] [--lesson STEP [--guess G]] [--run] [--python] [--repeat N]\n"
            "                [--playhead MS] [--presentation] [--size WxH] [--note MS:LANE:TEXT]...\n"
            "                [--screenshot FILE]\n"

@@ -32,6 +32,8 @@ struct WindowArguments {
     std::vector<WindowNote> notes; // with run: drawn on the finished run's timeline
     int width = 0;                 // --size: the window's size in pixels, 0 when not given
     int height = 0;
+    std::string file;    // a session or trace to open (multitask-lab FILE)
+    int maxFileMb = 512; // --max-file-mb: larger files are refused
     bool help = false;
     bool version = false;
 };

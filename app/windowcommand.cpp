@@ -2,6 +2,7 @@
 
 #include "annotationeditor.h"
 #include "atomicfile.h"
+#include "fileactions.h"
 #include "interruptwatcher.h"
 #include "language.h"
 #include "lessonpanel.h"
@@ -185,7 +186,7 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
         };
         // Queued: the window finishes its own reaction to the end of the run (tab, status) first;
         // with --run and --python, of both runs.
-        if (arguments.run || arguments.python)
+        if (arguments.run || arguments.python) {
             QObject::connect(
                 &window, &MainWindow::runsFinished, &window,
                 [take, left = std::make_shared<int>(int(arguments.run) + int(arguments.python))] {
@@ -193,8 +194,22 @@ int windowCommand(int argc, char *argv[], const std::vector<std::string_view> &a
                         take();
                 },
                 Qt::QueuedConnection);
-        else
+        } else if (!arguments.file.empty()) {
+            QObject::connect(window.files(), &FileActions::opened, &window, take, Qt::QueuedConnection);
+            QObject::connect(window.files(), &FileActions::failed, &window,
+                             [](const QString &, const QString &why) {
+                                 std::cerr << "multitask-lab: " << why.toStdString() << '\n';
+                                 QApplication::exit(1);
+                             });
+        } else {
             QTimer::singleShot(0, &window, take);
+        }
+    }
+    if (!arguments.file.empty()) {
+        window.files()->setMaxFileMb(arguments.maxFileMb);
+        QTimer::singleShot(0, &window, [&window, path = QFile::decodeName(arguments.file.c_str())] {
+            window.files()->open(path);
+        });
     }
     if (arguments.python && arguments.run)
         QObject::connect(&window, &MainWindow::runsFinished, &window, &MainWindow::runArticlePython,

@@ -1,6 +1,7 @@
 #include "columnimage.h"
 
 #include "derivedrows.h"
+#include "labelpalette.h"
 #include "statepalette.h"
 
 #include <QPainter>
@@ -51,6 +52,17 @@ const ColumnImage::Palette &ColumnImage::threadPalette()
         Palette p{};
         for (int k = 0; k < DerivedRows::ThreadColours; ++k)
             p[static_cast<std::size_t>(k)] = tile(DerivedRows::threadColour(k), Qt::NoBrush);
+        return p;
+    }();
+    return palette;
+}
+
+const ColumnImage::Palette &ColumnImage::labelPalette()
+{
+    static const Palette palette = [] {
+        Palette p{};
+        for (int k = 0; k < LabelPalette::Keys; ++k)
+            p[static_cast<std::size_t>(k)] = tile(LabelPalette::colour(k), Qt::NoBrush);
         return p;
     }();
     return palette;

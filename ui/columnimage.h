@@ -25,6 +25,7 @@ public:
     using Palette = std::array<Tile, ColumnFolder::Keys>;
     static const Palette &statePalette();
     static const Palette &threadPalette();
+    static const Palette &labelPalette(); // LabelPalette's keys: an imported trace's names
 
     // Whole pixels per key of a block stacked in px: each key in it keeps at least one, so no
     // state in the column goes unseen, and together they fill px. A row too thin for that shows

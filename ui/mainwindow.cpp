@@ -7,6 +7,7 @@
 #include "curlversion.h"
 #include "experimentpanel.h"
 #include "exportactions.h"
+#include "fileactions.h"
 #include "language.h"
 #include "lessondialog.h"
 #include "lessonpanel.h"
@@ -160,6 +161,14 @@ MainWindow::MainWindow(QWidget *parent)
         return source;
     });
     createRunList();
+    m_files = new FileActions(this, m_runList);
+    connect(m_files, &FileActions::status, this, &MainWindow::setStatus);
+    connect(m_files, &FileActions::opened, this,
+            [this](const QString &, std::shared_ptr<const RunResult> last) {
+                m_lastRun = last ? last : m_lastRun;
+                showComparison();
+                updateActions();
+            });
     // Notes are kept with the runs: the timeline tab's finished run, and each run compared.
     m_notes = new AnnotationEditor(
         m_view, m_runList,
@@ -252,6 +261,11 @@ void MainWindow::setLessonShown(bool shown)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
+    file->addAction(m_files->saveAction());
+    file->addAction(m_files->saveAsAction());
+    file->addSeparator();
     file->addAction(m_exports->pictureAction());
     file->addAction(m_exports->copyAction());
     file->addSeparator();

@@ -22,6 +22,7 @@ class ComparisonView;
 class ExperimentPanel;
 class ExportActions;
 class LessonPanel;
+class FileActions;
 class ReplayPane;
 class PresentationMode;
 class RunController;
@@ -60,6 +61,7 @@ public:
     PresentationMode *presentation() const noexcept { return m_presentation; }
     RunList *runList() const noexcept { return m_runList; }
     RunListView *runListView() const noexcept { return m_runListView; }
+    FileActions *files() const noexcept { return m_files; }
     ViewControls *viewControls() const noexcept { return m_viewControls; }
     // The notes on the timeline tab's run (the comparison's view has its own editor).
     AnnotationEditor *notes() const noexcept { return m_notes; }
@@ -125,6 +127,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_busy = nullptr; // the warning that other programs shared the cores
     ExportActions *m_exports = nullptr;
+    FileActions *m_files = nullptr;
     QWidget *m_lesson = nullptr;
     PresentationMode *m_presentation = nullptr;
     ViewControls *m_viewControls = nullptr;

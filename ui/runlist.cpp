@@ -232,6 +232,29 @@ void RunList::setPrediction(int row, const Prediction &prediction)
     rowChanged(row);
 }
 
+void RunList::addEntries(std::vector<Entry> entries)
+{
+    if (entries.empty())
+        return;
+    if (std::any_of(entries.begin(), entries.end(), [](const Entry &e) { return e.shown; }))
+        beginBatch(false, false);
+    const int offset = m_batch;
+    for (Entry &e : entries) {
+        e.batch += offset;
+        m_batch = std::max(m_batch, e.batch);
+        e.serial = ++m_serial;
+        e.busy = std::any_of(e.runs.begin(), e.runs.end(),
+                             [](const auto &run) { return machineLoadVerdict(*run).busy(); });
+    }
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(entries.size()) - 1);
+    std::move(entries.begin(), entries.end(), std::back_inserter(m_entries));
+    endInsertRows();
+    dropOldest();
+    updateSpeedups();
+    emit shownChanged();
+}
+
 void RunList::remove(int row)
 {
     const bool shown = entry(row).shown;

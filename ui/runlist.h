@@ -80,6 +80,9 @@ public:
     void rename(int row, const QString &name);
     void setNotes(int row, std::vector<Annotation> notes);
     void setPrediction(int row, const Prediction &prediction);
+    // Rows of a saved session, after the rows so far (whose unpinned rows leave the comparison when
+    // any of these is checked); their batches keep apart from the session's.
+    void addEntries(std::vector<Entry> entries);
     void remove(int row);
     // One place up or down (delta -1 / +1); false at either end.
     bool move(int row, int delta);

@@ -1,5 +1,7 @@
 #include "timelinelayout.h"
 
+#include "labelpalette.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 
@@ -9,6 +11,9 @@
 namespace mtlab {
 
 namespace {
+
+// Names of an imported trace beyond these share one legend entry: a profile can hold thousands.
+constexpr std::size_t MaxLabelsInLegend = 24;
 
 QFont font(double points, double scale, bool bold = false)
 {
@@ -202,20 +207,28 @@ void TimelineLayout::layoutLegend(const QRect &target, bool compact, const QPain
     const double right = target.right() - Margin * scale;
     double x = left;
     int line = 0;
-    const auto place = [&](int style, const QString &text) {
+    const auto place = [&](int style, const QString &text, const QColor &colour = {}) {
         const double w = swatchW + 6 * scale + textWidth(legendFont, text, device);
         if (x > left && x + w > right) {
             x = left;
             ++line;
         }
         const double y = line * lineH; // moved to the bottom once the line count is known
-        legendItems.push_back({style, text, QRectF(x, y + (lineH - swatchH) / 2, swatchW, swatchH),
+        legendItems.push_back({style, text, colour, QRectF(x, y + (lineH - swatchH) / 2, swatchW, swatchH),
                                QRectF(x + swatchW + 6 * scale, y, w - swatchW - 6 * scale, lineH)});
         x += w + gap;
     };
     for (int style = 0; style < StatePalette::StyleCount; ++style)
         if (styles & (1u << style))
             place(style, compact ? StatePalette::shortName(style) : StatePalette::style(style).name);
+    // An imported trace's own names, as many as a legend can hold; the tooltip names the rest.
+    const auto labels = m_model.presentLabels();
+    for (std::size_t i = 0; i < labels.size() && i < MaxLabelsInLegend; ++i)
+        place(-1, QString::fromStdString(labels[i].first), LabelPalette::colour(labels[i].second));
+    if (const int more = static_cast<int>(labels.size()) - static_cast<int>(MaxLabelsInLegend); more > 0) {
+        const QString text = QCoreApplication::translate("TimelineLayout", "%n more name(s)", "", more);
+        place(-1, text, LabelPalette::colour(LabelPalette::Neutral));
+    }
     if (ideal)
         place(-1,
               compact ? QCoreApplication::translate("TimelineLayout", "ideal time")

@@ -3,6 +3,7 @@
 #include "timelinemodel.h"
 #include "timelineoptions.h"
 
+#include <QColor>
 #include <QFont>
 #include <QRectF>
 
@@ -23,8 +24,9 @@ public:
                    const QPaintDevice *device = nullptr);
 
     struct LegendItem {
-        int style = -1; // a StatePalette style, or -1 for the ideal-time marker
+        int style = -1; // a StatePalette style, or -1 for the ideal-time marker or an imported name
         QString label;
+        QColor colour; // an imported name's (LabelPalette), invalid for the others
         QRectF swatch;
         QRectF text;
     };

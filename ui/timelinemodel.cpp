@@ -1,6 +1,7 @@
 #include "timelinemodel.h"
 
 #include "derivedrows.h"
+#include "labelpalette.h"
 #include "numbertext.h"
 #include "idealtime.h"
 
@@ -66,7 +67,8 @@ void refreshRow(Row &row, Group &group, std::size_t from)
         row.longestNs = std::max(row.longestNs, s.duration());
         if (i > 0 && s.end < row.spans[i - 1].end)
             row.endsSorted = false;
-        group.styles |= 1u << StatePalette::styleIndex(s.state, s.phase);
+        if (s.label < 0)
+            group.styles |= 1u << StatePalette::styleIndex(s.state, s.phase);
         group.end = std::max(group.end, s.end);
     }
     if (row.lane.kind == LaneKind::Queue)
@@ -175,7 +177,12 @@ Group makeGroup(const RunResult &run, const QString &subtitle)
     g.idealNs = mtlab::idealNs(run);
     g.idealFormula = QString::fromStdString(idealFormula(run));
     g.details = trace.details();
-    DerivedRows::add(g, run.experiment, run.cores);
+    g.labels = trace.labels();
+    for (const std::string &label : g.labels)
+        g.labelKeys.push_back(LabelPalette::key(label));
+    // Another tool's spans say what ran, not whether it computed: no cores row counts them.
+    if (g.labels.empty())
+        DerivedRows::add(g, run.experiment, run.cores);
     for (const Lane &lane : trace.lanes()) {
         Row row;
         row.lane = lane;
@@ -363,6 +370,17 @@ std::uint32_t TimelineModel::presentStyles() const noexcept
     for (const Group &g : m_groups)
         styles |= g.styles;
     return styles;
+}
+
+std::vector<std::pair<std::string, int>> TimelineModel::presentLabels() const
+{
+    std::vector<std::pair<std::string, int>> out;
+    std::unordered_set<std::string> seen;
+    for (const Group &g : m_groups)
+        for (std::size_t i = 0; i < g.labels.size(); ++i)
+            if (seen.insert(g.labels[i]).second)
+                out.emplace_back(g.labels[i], g.labelKeys[i]);
+    return out;
 }
 
 TimelineModel::Breakdown TimelineModel::taskBreakdown(int group, std::int32_t task) const

@@ -64,6 +64,9 @@ public:
         bool live = false;
         std::uint32_t styles = 0;      // bit StatePalette::styleIndex() of every span present
         std::vector<Annotation> notes; // the run's notes, as kept in the run list
+        // An imported trace's own span names (Span::label) and their LabelPalette keys.
+        std::vector<std::string> labels;
+        std::vector<int> labelKeys;
     };
     // Time per style (StatePalette::styleIndex) that one task spent, over all lanes of a group.
     using Breakdown = std::array<std::int64_t, StatePalette::StyleCount>;
@@ -96,6 +99,8 @@ public:
     bool hasLiveGroup() const noexcept;
     // Bits of StatePalette::styleIndex() present in any group: what the legend lists.
     std::uint32_t presentStyles() const noexcept;
+    // The imported names of all groups, each once, in first-seen order, with their palette key.
+    std::vector<std::pair<std::string, int>> presentLabels() const;
     Breakdown taskBreakdown(int group, std::int32_t task) const;
 
     // The spans of a row overlapping [fromNs, toNs] (relative to the group's origin): a run in begin

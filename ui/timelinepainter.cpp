@@ -322,7 +322,11 @@ void TimelinePainter::legend()
                        QPointF(m_layout.legend.right(), m_layout.legend.top() + 0.5));
     m_painter.setFont(m_layout.legendFont);
     for (const TimelineLayout::LegendItem &item : m_layout.legendItems) {
-        if (item.style >= 0) {
+        if (item.colour.isValid()) {
+            m_painter.setPen(QPen(item.colour.darker(140), 1));
+            m_painter.setBrush(item.colour);
+            m_painter.drawRect(item.swatch);
+        } else if (item.style >= 0) {
             StatePalette::paintSwatch(m_painter, item.swatch, item.style);
             if (item.style == StatePalette::styleIndex(State::Failed))
                 failure(item.swatch.center(), item.swatch.height());

@@ -5,6 +5,7 @@
 #include "columnimage.h"
 #include "derivedrows.h"
 #include "idealmarker.h"
+#include "labelpalette.h"
 #include "timelinelayout.h"
 #include "timelinemodel.h"
 #include "timelinepainter.h"
@@ -82,6 +83,7 @@ void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter,
     decor.grid(area);
     m_bars.clear();
     m_holders.clear();
+    m_labelled.clear();
     m_columns.begin(layout.plot, painter.device() ? painter.device()->devicePixelRatioF() : 1.0);
     m_holderLabels.clear();
     m_failures.clear();
@@ -124,7 +126,7 @@ void TimelineRenderer::paintRows(TimelinePainter &decor, QPainter &painter,
     painter.setClipRect(layout.plot.intersected(area));
     decor.idealLines(groups, marks);
     flushSpans(decor, painter, layout);
-    m_lastShapes = charts + m_bars.shapes() + m_holders.shapes() + m_columns.blocks();
+    m_lastShapes = charts + m_bars.shapes() + m_holders.shapes() + m_labelled.shapes() + m_columns.blocks();
     painter.setClipRect(area);
     decor.idealMarkers(groups, marks);
     painter.restore();
@@ -141,12 +143,20 @@ void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScal
     const double hi = plot.right() + MinSpanPx;
     // The GIL holder row is coloured by thread, the lanes by state.
     const bool holder = r.kind == RowKind::LockHolder;
+    // An imported trace's named spans by their names' colours; folded, its state spans are grey.
+    const bool labelled = !g.labels.empty();
     ShapeBatches &out = holder ? m_holders : m_bars;
     out.beginRow(box.top() + pad, box.height() - 2 * pad, !holder);
+    if (labelled)
+        m_labelled.beginRow(box.top() + pad, box.height() - 2 * pad, false);
     m_columns.beginRow(box.top() + pad, box.height() - 2 * pad,
-                       holder ? ColumnImage::threadPalette() : ColumnImage::statePalette());
+                       holder         ? ColumnImage::threadPalette()
+                           : labelled ? ColumnImage::labelPalette()
+                                      : ColumnImage::statePalette());
     ColumnFolder folder(MinSpanPx);
     const auto keyOf = [&](const Span &s) {
+        if (labelled)
+            return s.label >= 0 ? g.labelKeys[static_cast<std::size_t>(s.label)] : int(LabelPalette::Neutral);
         if (!holder)
             return StatePalette::styleIndex(s.state, s.phase);
         const auto lane = static_cast<std::size_t>(s.lane);
@@ -171,7 +181,11 @@ void TimelineRenderer::collectSpans(const TimelineLayout &layout, const TimeScal
         if (folder.wide(x0, x1)) {
             if (const ColumnFolder::Block *block = folder.close())
                 m_columns.block(*block);
-            out.span(std::max(x0, lo), std::min(x1, hi), key, s.task);
+            if (labelled && s.label >= 0)
+                m_labelled.span(std::max(x0, lo), std::min(x1, hi), key, s.task);
+            else
+                out.span(std::max(x0, lo), std::min(x1, hi),
+                         labelled ? StatePalette::styleIndex(s.state, s.phase) : key, s.task);
             if (holder)
                 m_holderLabels.push_back({QRectF(QPointF(std::max(x0, left), box.top() + pad),
                                                  QPointF(std::min(x1, plot.right()), box.bottom() - pad)),
@@ -207,6 +221,11 @@ void TimelineRenderer::flushSpans(TimelinePainter &decor, QPainter &painter,
     for (int key = 0; key < DerivedRows::ThreadColours; ++key) {
         const auto &batch = m_holders.batch(key);
         painter.setBrush(DerivedRows::threadColour(key));
+        painter.drawRects(batch.data(), static_cast<int>(batch.size()));
+    }
+    for (int key = 0; key < LabelPalette::Keys; ++key) {
+        const auto &batch = m_labelled.batch(key);
+        painter.setBrush(LabelPalette::colour(key));
         painter.drawRects(batch.data(), static_cast<int>(batch.size()));
     }
     m_columns.paint(painter);

@@ -77,7 +77,8 @@ private:
     // Spans are batched per style (GIL holder segments per thread) and drawn with one call each.
     mutable ShapeBatches m_bars;
     mutable ShapeBatches m_holders;
-    mutable ColumnImage m_columns; // the folded blocks of both
+    mutable ShapeBatches m_labelled; // an imported trace's named spans, by LabelPalette key
+    mutable ColumnImage m_columns;   // the folded blocks of both
     mutable std::vector<HolderLabel> m_holderLabels;
     mutable std::vector<QPointF> m_failures; // where to draw the x of each failed span
 };

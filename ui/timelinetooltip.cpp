@@ -59,6 +59,13 @@ QString spanText(const TimelineModel &model, const TimelineRenderer::Hit &hit)
 
     QString text = span.task >= 0 ? Text::tr("<b>task %1</b> on %2").arg(span.task).arg(lane)
                                   : QStringLiteral("<b>%1</b>").arg(lane);
+    if (span.label >= 0 && static_cast<std::size_t>(span.label) < group.labels.size()) {
+        // An imported trace's own name: what its tool called this span.
+        const QString name = QString::fromStdString(group.labels[static_cast<std::size_t>(span.label)]);
+        return text + QStringLiteral("<br><b>%1</b>").arg(name.toHtmlEscaped()) +
+            Text::tr("<br>%1, from %2 to %3")
+                .arg(durationText(static_cast<double>(span.duration())), at(span.begin), at(span.end));
+    }
     QString state = fromView(stateName(span.state));
     if (span.phase != IoPhase::None)
         state += QStringLiteral(", ") + fromView(ioPhaseName(span.phase));

@@ -71,7 +71,9 @@ void writeRun(EventList &events, const RunResult &run, int pid)
     };
     for (const Span &span : trace.spans()) {
         JsonWriter &json = events.next();
-        json.key("name").string(stateName(span.state));
+        json.key("name").string(span.label >= 0
+                                    ? std::string_view(trace.labels()[static_cast<std::size_t>(span.label)])
+                                    : stateName(span.state));
         json.raw(",").key("cat").string(span.state == State::IoWait ? ioPhaseName(span.phase)
                                                                     : stateName(span.state));
         json.raw(",").key("ph").string("X");
@@ -100,7 +102,7 @@ void writeRun(EventList &events, const RunResult &run, int pid)
 
 } // namespace
 
-std::string chromeTraceJson(const std::vector<const RunResult *> &runs)
+std::string chromeTraceJson(const std::vector<const RunResult *> &runs, std::string_view extraMembers)
 {
     std::string out;
     out.reserve(1024 + 200 * (runs.empty() ? 0 : runs.front()->trace.spans().size()) * runs.size());
@@ -110,7 +112,10 @@ std::string chromeTraceJson(const std::vector<const RunResult *> &runs)
     int pid = 1;
     for (const RunResult *run : runs)
         writeRun(events, *run, pid++);
-    json.raw("\n]}\n");
+    json.raw("\n]");
+    if (!extraMembers.empty())
+        json.raw(",\n").raw(extraMembers);
+    json.raw("}\n");
     return out;
 }
 

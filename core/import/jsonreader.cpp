@@ -327,6 +327,19 @@ double JsonReader::number()
     return value;
 }
 
+std::int64_t JsonReader::integer()
+{
+    if (peek() != Kind::Number)
+        fail("expected a whole number");
+    const std::size_t start = m_pos;
+    skipNumber();
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(m_text.data() + start, m_text.data() + m_pos, value);
+    if (error != std::errc() || end != m_text.data() + m_pos)
+        fail("expected a whole number", start);
+    return value;
+}
+
 void JsonReader::literal(std::string_view word)
 {
     if (m_text.substr(m_pos, word.size()) != word)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -44,6 +45,8 @@ public:
     // A string, decoded; the view lives until the next string is read.
     std::string_view string();
     double number();
+    // A number without fraction or exponent that fits 64 bits.
+    std::int64_t integer();
     bool boolean();
     void null();
     // Checks and steps over one value of any kind.

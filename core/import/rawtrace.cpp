@@ -71,7 +71,8 @@ RunResult ourRun(const RawTrace &raw, std::int32_t process, const std::vector<st
         const RawThread &th = raw.threads[static_cast<std::size_t>(t)];
         Lane lane{.id = static_cast<std::int32_t>(lanes.size()),
                   .kind = th.kind.value_or(LaneKind::PoolThread),
-                  .name = threadName(th),
+                  .name = th.kind ? th.name : threadName(th), // our export names every lane, even with ""
+
                   .sortIndex = static_cast<std::int32_t>(lanes.size())};
         for (const std::int32_t other : threads)
             if (th.parentTid >= 0 && raw.threads[static_cast<std::size_t>(other)].tid == th.parentTid)
@@ -80,11 +81,23 @@ RunResult ourRun(const RawTrace &raw, std::int32_t process, const std::vector<st
     }
     std::vector<Span> spans;
     std::vector<std::string> details;
+    std::vector<std::string> labels;
+    std::vector<std::int32_t> labelOf(raw.names.size(), -1);
     std::vector<bool> onlyQueued(lanes.size(), true);
     for (const RawSlice &s : raw.slices) {
         if (raw.threads[static_cast<std::size_t>(s.thread)].process != process)
             continue;
-        const State state = stateFromName(raw.names[static_cast<std::size_t>(s.name)]).value_or(State::Cpu);
+        const std::optional<State> named = stateFromName(raw.names[static_cast<std::size_t>(s.name)]);
+        const State state = named.value_or(State::Cpu);
+        std::int32_t label = -1;
+        if (!named) { // an imported run saved in a session
+            std::int32_t &known = labelOf[static_cast<std::size_t>(s.name)];
+            if (known < 0) {
+                known = static_cast<std::int32_t>(labels.size());
+                labels.push_back(raw.names[static_cast<std::size_t>(s.name)]);
+            }
+            label = known;
+        }
         const std::int32_t lane = laneOf[static_cast<std::size_t>(s.thread)];
         onlyQueued[static_cast<std::size_t>(lane)] = onlyQueued[static_cast<std::size_t>(lane)] &&
             state == State::Queued;
@@ -99,7 +112,8 @@ RunResult ourRun(const RawTrace &raw, std::int32_t process, const std::vector<st
                              .task = s.task,
                              .detail = detail,
                              .state = state,
-                             .phase = s.phase});
+                             .phase = s.phase,
+                             .label = label});
     }
     // A file written before lanes carried their kind: a lane of nothing but queued spans is a queue.
     for (std::size_t l = 0; l < lanes.size(); ++l)
@@ -148,7 +162,8 @@ RunResult ourRun(const RawTrace &raw, std::int32_t process, const std::vector<st
         workers += lane.kind != LaneKind::Queue && lane.kind != LaneKind::AsyncTask;
     }
     e.workers = workers;
-    run.trace = Trace(std::move(lanes), std::move(spans), std::move(details), std::move(tasks), 0);
+    run.trace = Trace(std::move(lanes), std::move(spans), std::move(details), std::move(tasks), 0,
+                      std::move(labels));
     run.wallNs = run.trace.end() - run.trace.origin();
     return run;
 }
@@ -240,7 +255,8 @@ TraceFile assembleRuns(RawTrace raw)
     file.skipped = raw.skipped;
     file.counters = std::move(raw.counters);
     file.session = std::move(raw.session);
-    file.ours = raw.onlyOurs && !raw.slices.empty();
+    // A session keeps every run apart, imported ones too (their lanes carry kind and parent).
+    file.ours = (raw.onlyOurs && !raw.slices.empty()) || !file.session.empty();
     const std::vector<std::int32_t> processes = processOrder(raw);
     if (!file.ours) {
         file.runs.push_back(foreignRun(raw, processes));

@@ -749,6 +749,12 @@ scaled up to make a task last about a tenth of a second; --n 5000000 runs the or
         <source>ideal time</source>
         <translation>이상적인 시간</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more name(s)</source>
+        <translation>
+            <numerusform>이름 %n개 더</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>
@@ -1246,6 +1252,101 @@ scaled up to make a task last about a tenth of a second; --n 5000000 runs the or
     <message>
         <source>Picture copied to the clipboard (%1 × %2).</source>
         <translation>그림을 클립보드에 복사했습니다 (%1 × %2).</translation>
+    </message>
+</context>
+<context>
+    <name>mtlab::FileActions</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved session or a trace of Chrome, Perfetto, Node.js or VizTracer</source>
+        <translation>저장한 세션이나 Chrome, Perfetto, Node.js, VizTracer의 트레이스 열기</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>세션 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save every run of the Runs list, with pins and names, to open again later</source>
+        <translation>실행 목록의 모든 실행을 고정과 이름까지 저장해 나중에 다시 열기</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>다른 이름으로 세션 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a session or a trace</source>
+        <translation>세션이나 트레이스 열기</translation>
+    </message>
+    <message>
+        <source>Traces and sessions (*.json *.trace);;All files (*)</source>
+        <translation>트레이스와 세션 (*.json *.trace);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: the Runs list is empty.</source>
+        <translation>아직 저장할 것이 없습니다: 실행 목록이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <source>Sessions (*.json)</source>
+        <translation>세션 (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save the session: %1</source>
+        <translation>세션을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>저장할 수 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the session (%n run(s)) to %1.</source>
+        <translation>
+            <numerusform>세션(실행 %n개)을 %1에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>여는 중</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled.</source>
+        <translation>%1 열기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not open</source>
+        <translation>열 수 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n run(s).</source>
+        <translation>
+            <numerusform>%1을(를) 열었습니다: 실행 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>목록 지우기(&amp;C)</translation>
     </message>
 </context>
 <context>
