@@ -1,8 +1,9 @@
+#include "programrun.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTest>
 
@@ -32,10 +33,7 @@ private slots:
     void jsonReportsTheArticlesRuns();
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QByteArray out, err;
-    };
+    using Result = mtlab::ProgramResult;
     static Result run(const QStringList &args,
                       const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 };
@@ -43,14 +41,7 @@ private:
 TestPythonCommand::Result TestPythonCommand::run(const QStringList &args,
                                                  const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
-                  QStringList{QStringLiteral("python")} + args);
-    if (!process.waitForFinished(180'000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    return mtlab::runLab(QStringList{QStringLiteral("python")} + args, environment, 180'000);
 }
 
 void TestPythonCommand::badArgumentsExitWithTwo_data()

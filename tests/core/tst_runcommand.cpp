@@ -1,5 +1,6 @@
 #include "columntext.h"
 #include "cpuworkload.h"
+#include "programrun.h"
 #include "signalchecks.h"
 #include "span.h"
 
@@ -41,10 +42,7 @@ private slots:
     void interruptedRunExitsWith130();
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QByteArray out, err;
-    };
+    using Result = ProgramResult;
     static Result run(const QStringList &args,
                       const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     static QProcessEnvironment inLanguage(const QString &language);
@@ -52,14 +50,7 @@ private:
 
 TestRunCommand::Result TestRunCommand::run(const QStringList &args, const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"),
-                  QStringList{QStringLiteral("run")} + args);
-    if (!process.waitForFinished(120'000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    return runLab(QStringList{QStringLiteral("run")} + args, environment);
 }
 
 void TestRunCommand::helpNamesEveryOption()

@@ -1,12 +1,12 @@
 #include "chromeimporter.h"
 #include "fileactions.h"
 #include "mainwindow.h"
+#include "programrun.h"
 #include "runlist.h"
 #include "sessionfile.h"
 
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -68,16 +68,7 @@ QString TestFileActions::write(const QString &name, const QByteArray &text) cons
 
 int TestFileActions::run(const QStringList &args, QByteArray *err)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/multitask-lab"), args);
-    if (!process.waitForFinished(60'000))
-        return -1;
-    if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return runProgram(args, err, 60'000);
 }
 
 void TestFileActions::opensATraceIntoTheRunList()
