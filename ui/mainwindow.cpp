@@ -61,6 +61,12 @@ QString workloadTitle(const Experiment &e)
                         : MainWindow::tr("CPU: %1 sums of squares").arg(e.tasks);
 }
 
+// "I/O: 100 downloads, threads, 5 workers": one run, in the status bar and a picture's heading.
+QString experimentTitle(const Experiment &e)
+{
+    return workloadTitle(e) + QStringLiteral(", ") + RunController::runTitle(e);
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -155,7 +161,7 @@ MainWindow::MainWindow(QWidget *parent)
         } else {
             source.model = m_model;
             source.runs.push_back(m_lastRun.get());
-            source.title = workloadTitle(last) + QStringLiteral(", ") + RunController::runTitle(last);
+            source.title = experimentTitle(last);
             source.fileStem = ExportActions::fileStem(last, ExportActions::View::Timeline);
         }
         return source;
@@ -414,8 +420,7 @@ void MainWindow::start(std::vector<Experiment> experiments, Batch batch, int rep
     // A URL that can never be downloaded would only fail every task: refused, as `run --url` is.
     if (const Experiment &e = experiments.front(); e.workload == WorkloadKind::Io && !e.io.url.empty()) {
         if (const std::string problem = checkDownloadUrl(e.io.url); !problem.empty()) {
-            showRunProblem(workloadTitle(e) + QStringLiteral(", ") + RunController::runTitle(e),
-                           QString::fromStdString(problem));
+            showRunProblem(experimentTitle(e), QString::fromStdString(problem));
             return;
         }
     }
@@ -446,7 +451,7 @@ void MainWindow::start(std::vector<Experiment> experiments, Batch batch, int rep
 QString MainWindow::runDescription() const
 {
     const Experiment &e = m_controller->currentExperiment();
-    QString text = workloadTitle(e) + QStringLiteral(", ") + RunController::runTitle(e);
+    QString text = experimentTitle(e);
     if (m_controller->runCount() > 1)
         text += tr(" (run %1 of %2)").arg(m_controller->runIndex() + 1).arg(m_controller->runCount());
     return text;
@@ -476,8 +481,7 @@ void MainWindow::runFinished(int index)
 void MainWindow::batchFinished(bool cancelled)
 {
     const std::shared_ptr<const RunResult> &last = m_controller->results().back();
-    const QString what = workloadTitle(last->experiment) + QStringLiteral(", ") +
-        RunController::runTitle(last->experiment);
+    const QString what = experimentTitle(last->experiment);
     if (!last->problem.empty()) {
         showRunProblem(what, QString::fromStdString(last->problem));
     } else if (cancelled) {
